@@ -1,0 +1,25 @@
+// Package assets embeds everything the briefbook binary carries: fonts with
+// their licence files, the EPUB style sheet and the default print style.
+// Renderers read them through FS, so nothing is loaded from the system.
+package assets
+
+import "embed"
+
+// FS holds fonts/, css/ and styles/.
+//
+//go:embed fonts/*.ttf fonts/*.txt css/*.css styles/*.json
+var FS embed.FS
+
+// Font files in FS, by role.
+const (
+	SerifRegular = "fonts/NotoSerif-Regular.ttf"
+	SerifBold    = "fonts/NotoSerif-Bold.ttf"
+	SerifItalic  = "fonts/NotoSerif-Italic.ttf"
+	SansRegular  = "fonts/NotoSans-Regular.ttf"
+	SansBold     = "fonts/NotoSans-Bold.ttf"
+	SansItalic   = "fonts/NotoSans-Italic.ttf"
+	Mono         = "fonts/DejaVuSansMono.ttf"
+)
+
+// FontFiles lists every font file in FS.
+var FontFiles = []string{SerifRegular, SerifBold, SerifItalic, SansRegular, SansBold, SansItalic, Mono}

@@ -1,0 +1,7 @@
+module github.com/briefbook/briefbook
+
+go 1.26.8
+
+require golang.org/x/image v0.48.0
+
+require golang.org/x/text v0.44.0 // indirect

@@ -1,0 +1,163 @@
+// Package source holds what every stage shares about input files: the file
+// itself, positions inside it, and positioned diagnostics (warnings and
+// errors) collected while a document is built. It is the leaf package of
+// briefbook and imports none of the others.
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+)
+
+// File is one input document held in memory.
+type File struct {
+	// Name is the path as the user gave it; it is used in messages.
+	Name string
+	// Data is the content, decoded to UTF-8 without a byte-order mark.
+	Data []byte
+}
+
+// Base returns the file name without its directory.
+func (f *File) Base() string { return filepath.Base(f.Name) }
+
+// Stem returns the file name without directory and extension.
+func (f *File) Stem() string {
+	b := f.Base()
+	return b[:len(b)-len(filepath.Ext(b))]
+}
+
+// Ext returns the lower-case extension including the dot, e.g. ".md".
+func (f *File) Ext() string {
+	e := filepath.Ext(f.Name)
+	out := make([]byte, len(e))
+	for i := 0; i < len(e); i++ {
+		c := e[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return string(out)
+}
+
+// Pos is a position in a source file. Line and Col are 1-based; zero means
+// unknown.
+type Pos struct {
+	File string `json:"-"`
+	Line int    `json:"line"`
+	Col  int    `json:"-"`
+}
+
+// String formats the position as file:line:col, leaving out unknown parts.
+func (p Pos) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d", p.Line)
+		if p.Col > 0 {
+			s += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	return s
+}
+
+// Error is an error at a position in a source file. Its message reads
+// "file:line: what is wrong".
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Errorf returns an *Error at pos.
+func Errorf(pos Pos, format string, args ...any) error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Warning is a positioned, non-fatal message: something was replaced,
+// dropped or guessed while building a document.
+type Warning struct {
+	Pos Pos
+	Msg string
+}
+
+func (w Warning) String() string { return w.Pos.String() + ": warning: " + w.Msg }
+
+// Warnings collects warnings in the order they were found. The zero value
+// is ready to use; a nil *Warnings discards everything added to it.
+type Warnings struct {
+	List []Warning
+	seen map[string]bool
+}
+
+// Add records a warning at pos. The same message at the same position is
+// recorded once.
+func (ws *Warnings) Add(pos Pos, format string, args ...any) {
+	if ws == nil {
+		return
+	}
+	w := Warning{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	key := w.String()
+	if ws.seen == nil {
+		ws.seen = map[string]bool{}
+	}
+	if ws.seen[key] {
+		return
+	}
+	ws.seen[key] = true
+	ws.List = append(ws.List, w)
+}
+
+// ErrNotText reports input that is not text briefbook can read.
+var ErrNotText = errors.New("not a text file")
+
+// Read loads the file at path and checks that it is UTF-8 text. A UTF-8
+// byte-order mark is removed. Input in other encodings, or binary input, is
+// refused with an error naming the file and, where it applies, the line.
+func Read(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: cannot read: %v", path, pe.Err)
+		}
+		return nil, fmt.Errorf("%s: cannot read: %v", path, err)
+	}
+	return Decode(path, data)
+}
+
+// Decode checks data as the content of the file called name and returns it
+// as a File. See Read.
+func Decode(name string, data []byte) (*File, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return nil, &Error{Pos: Pos{File: name, Line: 1}, Msg: "UTF-16 text is not supported yet: save the file as UTF-8"}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, &Error{Pos: Pos{File: name, Line: lineAt(data, i)}, Msg: "binary data (NUL byte): " + ErrNotText.Error()}
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalid(data)
+		return nil, &Error{Pos: Pos{File: name, Line: lineAt(data, off)}, Msg: "not valid UTF-8 (other encodings are not supported yet: save the file as UTF-8)"}
+	}
+	return &File{Name: name, Data: data}, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func lineAt(b []byte, off int) int { return bytes.Count(b[:off], []byte{'\n'}) + 1 }
