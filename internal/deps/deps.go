@@ -8,6 +8,6 @@ import (
 	_ "github.com/yuin/goldmark"
 	_ "github.com/yuin/goldmark-meta"
 	_ "golang.org/x/image/font/opentype"
-	_ "golang.org/x/text/unicode/norm"
 	_ "golang.org/x/text/encoding/charmap"
+	_ "golang.org/x/text/unicode/norm"
 )

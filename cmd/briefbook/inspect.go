@@ -1,0 +1,155 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/analyze"
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/pipeline"
+	jsonr "github.com/briefbook/briefbook/internal/render/json"
+	"github.com/briefbook/briefbook/internal/source"
+)
+
+// loadOne parses the single FILE argument of an inspection command.
+func loadOne(fs interface{ Args() []string }, name string, ao analyze.Options, stderr io.Writer) (*pipeline.Loaded, error) {
+	args := fs.Args()
+	if len(args) != 1 {
+		return nil, &usageError{fmt.Sprintf("%s needs exactly one FILE", name)}
+	}
+	var ws source.Warnings
+	l, err := pipeline.Load(args[0], ao, &ws)
+	printWarnings(stderr, ws.List)
+	return l, err
+}
+
+func runSummarize(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("summarize", "[-n N] FILE", stderr)
+	n := fs.Int("n", 0, "number of sentences (0: chosen from the document's length)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *n < 0 {
+		return &usageError{"-n must not be negative"}
+	}
+	l, err := loadOne(fs, "summarize", analyze.Options{SummarySentences: *n}, stderr)
+	if err != nil {
+		return err
+	}
+	for _, s := range l.Analysis.Summary {
+		fmt.Fprintln(stdout, s.Text)
+	}
+	return nil
+}
+
+func runSections(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("sections", "FILE", stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	l, err := loadOne(fs, "sections", analyze.Options{}, stderr)
+	if err != nil {
+		return err
+	}
+	l.Doc.WalkSections(func(s *document.Section) bool {
+		var first, last int
+		var span func(s *document.Section)
+		span = func(s *document.Section) {
+			for _, b := range s.Numbered() {
+				n := document.RefOf(b).Number
+				if first == 0 {
+					first = n
+				}
+				last = n
+			}
+			for _, c := range s.Sections {
+				span(c)
+			}
+		}
+		span(s)
+		title := s.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		if s.TitleGenerated {
+			title += " *"
+		}
+		rng := "—"
+		if first > 0 {
+			rng = fmt.Sprintf("¶%d–¶%d", first, last)
+			if first == last {
+				rng = fmt.Sprintf("¶%d", first)
+			}
+		}
+		fmt.Fprintf(stdout, "%s%-6s %s  %s\n", strings.Repeat("  ", s.Level-1), s.Number, title, rng)
+		return true
+	})
+	return nil
+}
+
+func runFacts(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("facts", "[--json] FILE", stderr)
+	asJSON := fs.Bool("json", false, "print the facts as JSON (the \"facts\" object of the JSON export)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	l, err := loadOne(fs, "facts", analyze.Options{}, stderr)
+	if err != nil {
+		return err
+	}
+	x := jsonr.Build(l.Doc, l.Analysis)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(x.Facts)
+	}
+	printFacts(stdout, &x.Facts)
+	return nil
+}
+
+func printFacts(w io.Writer, f *jsonr.Facts) {
+	section := func(name string, n int) bool {
+		if n == 0 {
+			return false
+		}
+		fmt.Fprintf(w, "%s\n", name)
+		return true
+	}
+	if section("Figures", len(f.Figures)) {
+		for _, g := range f.Figures {
+			q := ""
+			if g.Qualifier != nil {
+				q = *g.Qualifier + " "
+			}
+			fmt.Fprintf(w, "  %-8s %s%v %s  (%s)\n", g.Paragraph, q, g.Value, g.Unit, g.Text)
+		}
+	}
+	if section("Timeline", len(f.Timeline)) {
+		for _, e := range f.Timeline {
+			fmt.Fprintf(w, "  %-8s %-10s %s\n", e.Paragraph, e.Date, e.Event)
+		}
+	}
+	if section("People", len(f.People)) {
+		for _, p := range f.People {
+			fmt.Fprintf(w, "  %-8s %s — %s\n", strings.Join(p.Paragraphs, ","), p.Name, p.Role)
+		}
+	}
+	if section("Organisations", len(f.Organizations)) {
+		for _, o := range f.Organizations {
+			fmt.Fprintf(w, "  %-8s %s %s\n", strings.Join(o.Paragraphs, ","), o.Acronym, o.Name)
+		}
+	}
+	if section("Places", len(f.Places)) {
+		for _, p := range f.Places {
+			fmt.Fprintf(w, "  %-8s %s\n", strings.Join(p.Paragraphs, ","), p.Name)
+		}
+	}
+	if section("Quotations", len(f.Quotations)) {
+		for _, q := range f.Quotations {
+			fmt.Fprintf(w, "  %-8s «%s» — %s\n", q.Paragraph, q.Text, q.Speaker)
+		}
+	}
+}

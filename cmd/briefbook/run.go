@@ -1,0 +1,158 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/pipeline"
+	"github.com/briefbook/briefbook/internal/source"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitInput    = 1
+	exitUsage    = 2
+	exitInternal = 3
+)
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+const usage = `briefbook turns a text or Markdown document into a PDF briefing, an EPUB 3 book and a JSON export.
+
+Usage:
+  briefbook build [flags] [PATH...]     build files or folders (default: source/)
+  briefbook summarize [-n N] FILE       print the summary, one sentence a line
+  briefbook sections FILE               print section numbers, titles and ¶ ranges
+  briefbook facts [--json] FILE         print the fact tables
+  briefbook help                        this text
+
+Run 'briefbook COMMAND --help' for the flags of a command.
+Exit codes: 0 success, 1 an input could not be built, 2 usage error, 3 internal error.
+`
+
+// Run runs briefbook with args (without the program name) and returns the
+// exit code. getenv reads the environment (SOURCE_DATE_EPOCH).
+func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		err = runBuild(rest, stdout, stderr, getenv)
+	case "summarize":
+		err = runSummarize(rest, stdout, stderr)
+	case "sections":
+		err = runSections(rest, stdout, stderr)
+	case "facts":
+		err = runFacts(rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		err = &usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+	return report(err, stderr)
+}
+
+// report prints err as one line and maps it to an exit code. It is the one
+// place where exit codes are decided.
+func report(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	var ue *usageError
+	var rep reported
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "briefbook: %s\nRun 'briefbook help' for usage.\n", ue.msg)
+		return exitUsage
+	case errors.As(err, &rep):
+		return int(rep)
+	case pipeline.IsInputError(err):
+		fmt.Fprintf(stderr, "briefbook: %s\n", oneLine(err.Error()))
+		return exitInput
+	default:
+		fmt.Fprintf(stderr, "briefbook: %s\n", err.Error())
+		return exitInternal
+	}
+}
+
+// reported is an error whose message was already printed; its value is
+// the exit code.
+type reported int
+
+func (r reported) Error() string { return fmt.Sprintf("exit %d", int(r)) }
+
+// oneLine keeps the first line of a message.
+func oneLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: briefbook %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{err.Error()}
+	}
+	return nil
+}
+
+func printWarnings(stderr io.Writer, ws []source.Warning) {
+	for _, w := range ws {
+		fmt.Fprintln(stderr, w.String())
+	}
+}
+
+func statIsDir(p string) (bool, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return false, pe.Err
+		}
+		return false, err
+	}
+	return fi.IsDir(), nil
+}
+
+func readDirNames(p string) ([]string, error) {
+	es, err := os.ReadDir(p)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range es {
+		if e.Type().IsRegular() {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}

@@ -1,0 +1,394 @@
+package analyze
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/internal/document"
+)
+
+// numberRe finds numbers written in digits: "1600", "1,600", "1.5".
+var numberRe = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`)
+
+// qualifiers are the hedges that may precede a figure, longest first.
+var qualifiers = []string{
+	"more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
+	"over", "nearly", "about", "almost", "some", "around", "approximately", "roughly",
+	"between", "just", "only", "under", "почти", "около", "более", "свыше", "менее", "примерно",
+}
+
+var scales = map[string]float64{
+	"bn": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "millions": 1e6, "thousand": 1e3,
+	"k": 1e3, "trillion": 1e12, "tn": 1e12, "тыс": 1e3, "млн": 1e6, "млрд": 1e9, "миллиона": 1e6,
+	"миллионов": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "тысяч": 1e3,
+}
+
+var currencySymbols = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₸": "KZT", "₽": "RUB"}
+
+var currencyWords = map[string]string{
+	"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
+	"sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+	"rubles": "RUB", "tenge": "KZT", "rupees": "INR", "francs": "CHF", "usd": "USD", "eur": "EUR",
+	"gbp": "GBP", "долларов": "USD", "доллара": "USD", "евро": "EUR", "рублей": "RUB", "тенге": "KZT",
+}
+
+// measureSuffixes may be glued to a number ("131ft", "5km").
+var measureSuffixes = map[string]bool{"km": true, "kg": true, "ft": true, "mm": true, "cm": true, "mph": true, "mw": true, "gw": true, "kw": true, "ha": true, "lb": true, "lbs": true, "mi": true, "m2": true}
+
+var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true, "decade": true, "decades": true, "hour": true, "hours": true, "лет": true, "года": true, "месяцев": true, "дней": true}
+
+// findFigures returns the figures of every numbered block.
+func findFigures(us []unit) []document.Figure {
+	var out []document.Figure
+	for _, u := range us {
+		seen := map[string]bool{}
+		for _, s := range u.Sents {
+			for _, f := range sentenceFigures(s.Text) {
+				key := strconv.FormatFloat(f.Value, 'g', -1, 64) + "|" + f.Unit
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				f.Paragraph = u.ID
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// sentenceFigures finds the figures of one sentence.
+func sentenceFigures(s string) []document.Figure {
+	var out []document.Figure
+	locs := numberRe.FindAllStringIndex(s, -1)
+	skipUntil := 0
+	for _, loc := range locs {
+		if loc[0] < skipUntil {
+			continue
+		}
+		f, end, ok := figureAt(s, loc[0], loc[1])
+		if ok {
+			out = append(out, f)
+			skipUntil = end
+		}
+	}
+	return out
+}
+
+func parseNumber(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	return v, err == nil
+}
+
+// figureAt reads a figure whose number is s[a:b]. It returns the figure, the
+// end of its text and whether it is one.
+func figureAt(s string, a, b int) (document.Figure, int, bool) {
+	var f document.Figure
+	before := s[:a]
+	// Glued to a word or identifier: "NWA188", "A-320", "G20", "#5".
+	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && (unicode.IsLetter(r) || r == '#' || r == '№' || r == '/' || r == ':' || r == '.') {
+		if !strings.ContainsRune("$£€¥₸₽", r) {
+			return f, 0, false
+		}
+	}
+	if strings.HasSuffix(before, "-") && len(before) > 1 {
+		r, _ := utf8.DecodeLastRuneInString(before[:len(before)-1])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return f, 0, false
+		}
+	}
+	val, ok := parseNumber(s[a:b])
+	if !ok {
+		return f, 0, false
+	}
+	start := a
+	// Currency symbol before the number.
+	if r, n := utf8.DecodeLastRuneInString(before); currencySymbols[string(r)] != "" {
+		f.Unit = currencySymbols[string(r)]
+		start -= n
+		if strings.HasSuffix(s[:start], "US") {
+			start -= 2
+		}
+	}
+	prev := lastWords(s[:start], 2)
+	prevLow := strings.ToLower(strings.Join(prev, " "))
+	// Qualifier.
+	for _, q := range qualifiers {
+		if prevLow == q || strings.HasSuffix(prevLow, " "+q) {
+			f.Qualifier = q
+			start = strings.LastIndex(strings.ToLower(s[:start]), q)
+			break
+		}
+	}
+	prev1 := ""
+	if len(prev) > 0 {
+		prev1 = prev[len(prev)-1]
+	}
+	if f.Qualifier == "" && prev1 != "" {
+		lp := strings.ToLower(prev1)
+		switch {
+		case monthNumber(prev1) > 0, lp == "aged", lp == "age", lp == "no", lp == "number", lp == "flight", lp == "page", lp == "room", lp == "route", lp == "chapter":
+			return f, 0, false
+		case isCapitalized(prev1) && f.Unit == "" && !sentenceStart(s, start, prev1):
+			// A number inside a name: "Boeing 747", "Squadron 20".
+			if !isPrepositionLike(lp) {
+				return f, 0, false
+			}
+		}
+	}
+	end := b
+	rest := s[b:]
+	// Ordinals, decades, glued units: "16th", "1990s", "1.5bn", "131ft".
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) {
+		suf := leadingLetters(rest)
+		ls := strings.ToLower(suf)
+		switch {
+		case scales[ls] > 0:
+			val *= scales[ls]
+			end += len(suf)
+		case measureSuffixes[ls]:
+			f.Unit = ls
+			end += len(suf)
+		default:
+			return f, 0, false
+		}
+		rest = s[end:]
+	}
+	// Times of day, ISO dates, ages: "10:30", "2008-05-28", "46-year-old".
+	if strings.HasPrefix(rest, ":") || (strings.HasPrefix(rest, "-") && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' && f.Qualifier != "between") {
+		if !(strings.HasPrefix(rest, "-") && isRangeHigh(rest[1:])) {
+			return f, 0, false
+		}
+	}
+	lowRest := strings.ToLower(rest)
+	if strings.HasPrefix(lowRest, "-year") || strings.HasPrefix(lowRest, " years old") || strings.HasPrefix(lowRest, " year old") || strings.HasPrefix(lowRest, "-month-old") {
+		return f, 0, false
+	}
+	// Scale word: "1.5 billion".
+	if w := firstWord(rest); scales[strings.ToLower(w)] > 0 && len(w) > 1 {
+		val *= scales[strings.ToLower(w)]
+		end = strings.Index(s[end:], w) + end + len(w)
+		rest = s[end:]
+	}
+	f.Value = val
+	// Range: "5-7", "5 to 7", "between 5 and 7".
+	if hi, n, ok := rangeHigh(rest, f.Qualifier == "between"); ok && hi > val {
+		f.High, f.HasRange = hi, true
+		end += n
+		rest = s[end:]
+	}
+	// Percentages.
+	lowRest = strings.ToLower(rest)
+	switch {
+	case strings.HasPrefix(lowRest, "%"):
+		f.Unit, end = "%", end+1
+	case strings.HasPrefix(lowRest, " %"):
+		f.Unit, end = "%", end+2
+	case strings.HasPrefix(lowRest, " per cent"):
+		f.Unit, end = "%", end+len(" per cent")
+	case strings.HasPrefix(lowRest, " percent"):
+		f.Unit, end = "%", end+len(" percent")
+	case strings.HasPrefix(lowRest, " процент"):
+		f.Unit = "%"
+		end += len(" ") + len(firstWord(rest))
+	}
+	if f.Unit == "%" {
+		f.Text = strings.TrimSpace(s[start:end])
+		return f, end, true
+	}
+	// Currency word or code after the number: "150 euros", "5 USD".
+	if w := firstWord(rest); currencyWords[strings.ToLower(w)] != "" && strings.HasPrefix(strings.TrimLeft(rest, " "), w) {
+		if f.Unit == "" {
+			f.Unit = currencyWords[strings.ToLower(w)]
+		}
+		end += strings.Index(rest, w) + len(w)
+		if hi, n, ok := rangeHigh(s[end:], f.Qualifier == "between"); ok && hi > val {
+			f.High, f.HasRange = hi, true
+			end += n
+			if w2 := firstWord(s[end:]); currencyWords[strings.ToLower(w2)] != "" {
+				end += strings.Index(s[end:], w2) + len(w2)
+			}
+		}
+		f.Text = strings.TrimSpace(s[start:end])
+		return f, end, true
+	}
+	if f.Unit != "" {
+		f.Text = strings.TrimSpace(s[start:end])
+		return f, end, true
+	}
+	// A year is not a figure: a four-digit whole number in range with a
+	// date-like neighbour or nothing counted after it.
+	unit, uend := countedNoun(rest)
+	isYearLike := val >= 1000 && val <= 2100 && val == float64(int(val)) && !strings.Contains(s[a:b], ",") && !f.HasRange
+	if isYearLike && (unit == "" || isPrepositionLike(strings.ToLower(prev1)) || strings.HasSuffix(strings.TrimSpace(s[:a]), ",")) {
+		return f, 0, false
+	}
+	if unit == "" {
+		return f, 0, false
+	}
+	// Relative time ("the last 20 years", "two years ago") is not a figure.
+	if timeUnits[strings.ToLower(unit)] {
+		lp := strings.ToLower(prev1)
+		if lp == "last" || lp == "past" || lp == "next" || lp == "recent" || lp == "coming" || lp == "first" ||
+			strings.HasPrefix(strings.ToLower(strings.TrimSpace(rest[uend:])), "ago") {
+			return f, 0, false
+		}
+	}
+	f.Unit = unit
+	end += uend
+	f.Text = strings.TrimSpace(s[start:end])
+	return f, end, true
+}
+
+var rangeRe = regexp.MustCompile(`^(\s*(?:-|–|—|to|and)\s*)[$£€¥]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*(?:bn|billion|million|mn|m|thousand|trillion)\b)?`)
+
+// rangeHigh reads the high end of a range at the start of rest: "-7",
+// " to 7", and " and 7" when between is true. It returns the value, the
+// bytes read and whether there is one.
+func rangeHigh(rest string, between bool) (float64, int, bool) {
+	m := rangeRe.FindStringSubmatchIndex(rest)
+	if m == nil {
+		return 0, 0, false
+	}
+	if sep := strings.TrimSpace(rest[m[2]:m[3]]); sep == "and" && !between {
+		return 0, 0, false
+	}
+	hi, ok := parseNumber(rest[m[4]:m[5]])
+	if !ok {
+		return 0, 0, false
+	}
+	if m[6] >= 0 {
+		hi *= scales[strings.ToLower(strings.TrimSpace(rest[m[6]:m[7]]))]
+	}
+	return hi, m[1], true
+}
+
+func isRangeHigh(s string) bool {
+	return len(s) > 0 && s[0] >= '0' && s[0] <= '9' && !strings.Contains(strings.SplitN(s, " ", 2)[0], "-")
+}
+
+// isPrepositionLike reports whether w, before a number, makes it a year or
+// a date: "in 2008", "by 2008", "since 1991".
+func isPrepositionLike(w string) bool {
+	switch w {
+	case "in", "by", "since", "until", "till", "from", "during", "before", "after", "of", "to", "early", "late", "mid", "around", "circa", "through", "в", "с", "до", "к", "по":
+		return true
+	}
+	return false
+}
+
+// sentenceStart reports whether the word w ending just before off is the
+// first word of s.
+func sentenceStart(s string, off int, w string) bool {
+	i := strings.LastIndex(s[:off], w)
+	return i >= 0 && strings.TrimLeft(s[:i], " \"'«“(") == ""
+}
+
+// countedNoun reads the noun phrase a number counts: lower-case words up to
+// a stop word, punctuation or a verb-like word; "and" joins two parts
+// ("contracts and agreements"). It returns the phrase and its end in rest.
+func countedNoun(rest string) (string, int) {
+	ws := words(rest)
+	var got []word
+	plural := false
+	for i := 0; i < len(ws) && len(got) < 6; i++ {
+		w := ws[i]
+		gap := rest[0:w.Start]
+		if i > 0 {
+			gap = rest[ws[i-1].End:w.Start]
+		}
+		if strings.TrimSpace(gap) != "" {
+			break
+		}
+		lw := strings.ToLower(w.Text)
+		if lw == "and" && len(got) > 0 && i+1 < len(ws) {
+			nx := strings.ToLower(ws[i+1].Text)
+			if isStop(nx) || strings.HasSuffix(nx, "ed") || !isLowerWord(ws[i+1].Text) || strings.TrimSpace(rest[w.End:ws[i+1].Start]) != "" {
+				break
+			}
+			got = append(got, w)
+			plural = false
+			continue
+		}
+		if !isLowerWord(w.Text) || isStop(lw) || !hasLetter(lw) {
+			break
+		}
+		if plural || (len(got) > 0 && looksRussianVerb(lw)) {
+			break
+		}
+		if lw == "worldwide" || lw == "abroad" {
+			break
+		}
+		got = append(got, w)
+		if timeUnits[lw] || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
+			plural = true
+		}
+	}
+	for len(got) > 0 && strings.ToLower(got[len(got)-1].Text) == "and" {
+		got = got[:len(got)-1]
+	}
+	if len(got) == 0 {
+		return "", 0
+	}
+	return rest[got[0].Start:got[len(got)-1].End], got[len(got)-1].End
+}
+
+func isLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// lastWords returns up to n words at the end of s.
+func lastWords(s string, n int) []string {
+	ws := words(s)
+	if len(ws) > n {
+		ws = ws[len(ws)-n:]
+	}
+	// Only words that directly precede: stop at punctuation.
+	var out []string
+	for i := len(ws) - 1; i >= 0; i-- {
+		tail := s[ws[i].End:]
+		if i < len(ws)-1 {
+			tail = s[ws[i].End:ws[i+1].Start]
+		}
+		if strings.Trim(tail, " \u00a0$£€¥₸₽US") != "" {
+			break
+		}
+		out = append([]string{ws[i].Text}, out...)
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	ws := words(s)
+	if len(ws) == 0 || strings.TrimSpace(s[:ws[0].Start]) != "" {
+		return ""
+	}
+	return ws[0].Text
+}
+
+func leadingLetters(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// looksRussianVerb reports whether a Cyrillic word has a common verb ending
+// (past tense or present third person): "пришли", "работает".
+func looksRussianVerb(w string) bool {
+	if !isCyrillic(w) {
+		return false
+	}
+	for _, e := range []string{"л", "ла", "ли", "ло", "ет", "ют", "ит", "ят", "ут"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}

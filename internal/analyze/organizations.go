@@ -1,0 +1,249 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/internal/document"
+)
+
+// orgKeywords mark a capitalised multi-word name as a body.
+var orgKeywords = map[string]bool{
+	"initiative": true, "agency": true, "council": true, "ministry": true, "organisation": true,
+	"organization": true, "committee": true, "bank": true, "union": true, "conference": true,
+	"association": true, "commission": true, "parliament": true, "assembly": true, "court": true,
+	"party": true, "fund": true, "institute": true, "university": true, "college": true,
+	"company": true, "corporation": true, "board": true, "bureau": true, "department": true,
+	"authority": true, "administration": true, "federation": true, "foundation": true, "society": true,
+	"forum": true, "police": true, "army": true, "navy": true, "squadron": true, "regiment": true,
+	"airlines": true, "airways": true, "alliance": true, "secretariat": true, "tribunal": true,
+	"senate": true, "congress": true, "inc": true, "ltd": true, "plc": true, "group": true,
+	"service": true, "office": true, "force": true, "network": true, "club": true, "agence": true,
+	"министерство": true, "организация": true, "комитет": true, "агентство": true, "совет": true,
+}
+
+// connectors may sit inside an organisation's name.
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true, "de": true, "&": true}
+
+// capRun is a run of capitalised words (with connectors inside) in a text.
+type capRun struct {
+	start, end int // byte span
+	words      []string
+}
+
+// capRuns lists the runs of capitalised words in s, joined by spaces and
+// lower-case connectors; a run never starts or ends with a connector.
+func capRuns(s string) []capRun {
+	ws := words(s)
+	var out []capRun
+	for i := 0; i < len(ws); {
+		if !isCapitalized(ws[i].Text) || !hasLetter(ws[i].Text) {
+			i++
+			continue
+		}
+		j := i + 1
+		last := i
+		for j < len(ws) && onlySpace(s[ws[j-1].End:ws[j].Start]) {
+			w := ws[j].Text
+			if isCapitalized(w) && hasLetter(w) && !containsDigit(w) {
+				last = j
+				j++
+				continue
+			}
+			if connectors[w] {
+				j++
+				continue
+			}
+			break
+		}
+		r := capRun{start: ws[i].Start, end: ws[last].End}
+		for k := i; k <= last; k++ {
+			r.words = append(r.words, ws[k].Text)
+		}
+		out = append(out, r)
+		i = last + 1
+	}
+	return out
+}
+
+func containsDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports whether w is written in capitals: "OSCE", "G20", "ООН".
+func isAcronym(w string) bool {
+	n, letters, digits := 0, 0, 0
+	for _, r := range w {
+		n++
+		switch {
+		case unicode.IsUpper(r) && digits == 0:
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && n <= 8 && digits <= 2
+}
+
+// initials returns the initials of the capitalised words of a run.
+func initials(ws []string) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if connectors[w] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// findOrganizations returns acronyms (expanded from the text or the
+// embedded dictionary) and capitalised names of bodies, in order of first
+// mention, with the blocks that mention them.
+func findOrganizations(us []unit) []document.Organization {
+	lx := lex()
+	// Expansions written in the text: runs whose initials spell an acronym.
+	expansions := map[string]string{}
+	for _, u := range us {
+		for _, r := range capRuns(u.Text) {
+			for k := 0; k+1 < len(r.words); k++ {
+				ws := r.words[k:]
+				if connectors[ws[0]] {
+					continue
+				}
+				in := initials(ws)
+				if len(in) >= 2 && expansions[in] == "" {
+					expansions[in] = strings.Join(ws, " ")
+				}
+			}
+		}
+	}
+	var out []document.Organization
+	index := map[string]int{}
+	add := func(key string, o document.Organization, para string) {
+		k, ok := index[key]
+		if !ok {
+			k = len(out)
+			index[key] = k
+			out = append(out, o)
+		}
+		p := &out[k]
+		if n := len(p.Paragraphs); n == 0 || p.Paragraphs[n-1] != para {
+			p.Paragraphs = append(p.Paragraphs, para)
+		}
+	}
+	for _, u := range us {
+		ws := words(u.Text)
+		for i, w := range ws {
+			if !isAcronym(w.Text) || lx.notOrgs[w.Text] || isRoman(w.Text) {
+				continue
+			}
+			if _, ok := placeAt(ws, i); ok {
+				continue
+			}
+			o := document.Organization{Name: w.Text, Acronym: w.Text}
+			if e := lx.orgs[w.Text]; e != "" {
+				o.Expansion = e
+				if !isCyrillic(w.Text) {
+					o.Name = e
+				}
+			} else if e := expansions[w.Text]; e != "" {
+				o.Expansion, o.Name = e, e
+			}
+			add(w.Text, o, u.ID)
+		}
+		for _, r := range capRuns(u.Text) {
+			name, ok := bodyName(u.Text, r)
+			if !ok {
+				continue
+			}
+			in := initials(strings.Fields(name))
+			if k, seen := index[in]; seen && out[k].Expansion == name {
+				add(in, out[k], u.ID)
+				continue
+			}
+			add(strings.ToLower(name), document.Organization{Name: name}, u.ID)
+		}
+	}
+	return out
+}
+
+// bodyName returns the organisation name in a capitalised run, if it has a
+// body keyword: "Proliferation Security Initiative", "Ministry of Defence".
+func bodyName(text string, r capRun) (string, bool) {
+	ws := r.words
+	// A leading article or sentence-initial preposition is not part of it.
+	for len(ws) > 0 && (isStop(strings.ToLower(ws[0])) || connectors[ws[0]]) {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 {
+		return "", false
+	}
+	// After a number ("5th Anniversary Conference") it is an event.
+	before := strings.TrimRight(text[:r.start], " ")
+	if rr, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(rr) || strings.HasSuffix(before, "th") && containsDigit(lastWordOf(before)) {
+		return "", false
+	}
+	kw := -1
+	for i, w := range ws {
+		if orgKeywords[strings.ToLower(w)] {
+			kw = i
+		}
+	}
+	if kw < 0 {
+		return "", false
+	}
+	// A rank is not a body: "Squadron Leader", "Party Leader".
+	if kw+1 < len(ws) && roleWords[strings.ToLower(ws[kw+1])] {
+		return "", false
+	}
+	// Keep the name up to its last keyword and an "of/for/on …" tail.
+	end := kw + 1
+	if end < len(ws) && (ws[end] == "of" || ws[end] == "for" || ws[end] == "on") {
+		end = len(ws)
+	}
+	ws = ws[:end]
+	// "Carr of the Royal Australian Navy", "Chief of Air Force": what comes
+	// before an "of" that precedes every keyword is not part of the name.
+	first := -1
+	for i, w := range ws {
+		if orgKeywords[strings.ToLower(w)] {
+			first = i
+			break
+		}
+	}
+	for i := first - 1; i > 0; i-- {
+		if ws[i] == "of" {
+			ws = ws[i+1:]
+			for len(ws) > 0 && connectors[ws[0]] {
+				ws = ws[1:]
+			}
+			break
+		}
+	}
+	for len(ws) > 0 && connectors[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) < 2 {
+		return "", false
+	}
+	name := strings.Join(ws, " ")
+	return name, true
+}
+
+func lastWordOf(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}

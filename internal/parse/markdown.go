@@ -1,0 +1,555 @@
+package parse
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/source"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	meta "github.com/yuin/goldmark-meta"
+)
+
+// ParseMarkdown reads f as Markdown (CommonMark with GFM tables,
+// strikethrough, autolinks and footnotes) with optional YAML front matter.
+//
+// Front matter keys: title, subtitle, author (a string or a list, joined
+// with ", "), date (normalised to YYYY, YYYY-MM or YYYY-MM-DD; anything else
+// gives "" and a warning), language (or lang), marking and keywords (a list
+// or a comma-separated string). Front matter that is not valid YAML, or that
+// is never closed, is not an error: it is reported as a warning at its line
+// and the file is read as if it had no front matter: the metadata is not
+// used and the front matter lines are not body text. Front matter that is
+// never closed cannot be told from the body, so it is read as ordinary
+// Markdown (with a warning at line 1).
+//
+// A lone leading level-1 heading (the only one, before any other content) is
+// the document title — Meta.Title unless the front matter sets one — and not
+// a section; the headings below it are shifted up so that the top ones are
+// level 1. Levels are never skipped: a ### directly under a # becomes its
+// child. Raw HTML is dropped with one warning per block; images keep their
+// alt text (with a warning: images are not embedded); strikethrough keeps
+// its text.
+func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
+	defer guard(f, &doc, &err)
+	data := limitNesting(f, clean(f, f.Data, w), w)
+
+	useMeta := false
+	if open, closed := frontMatter(data); open {
+		if closed {
+			useMeta = true
+		} else {
+			w.Add(posAt(f, 1), "front matter is not closed with a \"---\" line: read as ordinary text")
+		}
+	}
+	root, ctx := parseMarkdown(data, useMeta)
+	var fm map[string]any
+	if useMeta {
+		m, ferr := meta.TryGet(ctx)
+		if ferr != nil {
+			w.Add(posAt(f, yamlErrorLine(ferr)), "front matter ignored: %s", yamlErrorText(ferr))
+			data = blankFrontMatter(data)
+			root, _ = parseMarkdown(data, false)
+		} else {
+			fm = m
+		}
+	}
+
+	doc = &document.Document{}
+	doc.Meta.Source = f.Base()
+	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}}
+	r.build(root)
+	if fm != nil {
+		applyFrontMatter(f, data, fm, &doc.Meta, w)
+	}
+	if doc.Meta.Language == "" {
+		doc.Meta.Language = DetectLanguage(docText(doc))
+	}
+	doc.Number()
+	return doc, nil
+}
+
+// parseMarkdown runs goldmark over src.
+func parseMarkdown(src []byte, withMeta bool) (ast.Node, parser.Context) {
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote}
+	if withMeta {
+		exts = append(exts, meta.Meta)
+	}
+	md := goldmark.New(goldmark.WithExtensions(exts...))
+	ctx := parser.NewContext()
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return root, ctx
+}
+
+// frontMatter reports whether src opens with a front matter line ("---")
+// and whether a closing line of dashes follows.
+func frontMatter(src []byte) (open, closed bool) {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !dashes(first) {
+		return false, false
+	}
+	for len(rest) > 0 {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if dashes(l) {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// blankFrontMatter returns a copy of src with the front matter lines (both
+// "---" lines included) emptied, so that line numbers stay the same.
+func blankFrontMatter(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	rest := src
+	for i := 0; len(rest) > 0; i++ {
+		l, r, found := bytes.Cut(rest, []byte("\n"))
+		rest = r
+		if found {
+			out = append(out, '\n')
+		}
+		if i > 0 && dashes(l) {
+			return append(out, rest...)
+		}
+	}
+	return out
+}
+
+// dashes reports whether l is a line of one or more dashes (goldmark-meta's
+// separator), surrounding spaces allowed.
+func dashes(l []byte) bool {
+	l = bytes.TrimSpace(l)
+	return len(l) > 0 && len(bytes.Trim(l, "-")) == 0
+}
+
+// mdReader converts a goldmark tree into a document.
+type mdReader struct {
+	f     *source.File
+	src   []byte
+	lines lineIndex
+	w     *source.Warnings
+	doc   *document.Document
+	// fnNumber maps goldmark's footnote index to our number (first
+	// reference order); fnDefs holds the definitions by goldmark index.
+	fnNumber map[int]int
+	fnDefs   map[int]*east.Footnote
+	fnNodes  []*east.Footnote
+	// block is the line of the block being converted, for warnings.
+	block     int
+	htmlWarns map[int]bool
+}
+
+type mdOpen struct {
+	level int
+	sec   *document.Section
+}
+
+func (r *mdReader) build(root ast.Node) {
+	// Footnote definitions live in a list at the end.
+	var body []ast.Node
+	h1 := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if fl, ok := n.(*east.FootnoteList); ok {
+			for c := fl.FirstChild(); c != nil; c = c.NextSibling() {
+				if fn, ok := c.(*east.Footnote); ok {
+					r.fnDefs[fn.Index] = fn
+				}
+			}
+			continue
+		}
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			h1++
+		}
+		body = append(body, n)
+	}
+	if len(body) > 0 && h1 == 1 {
+		if h, ok := body[0].(*ast.Heading); ok && h.Level == 1 {
+			r.block = r.line(h)
+			r.doc.Meta.Title = plain(r.inlines(h))
+			body = body[1:]
+		}
+	}
+
+	var stack []mdOpen
+	var lead *document.Section
+	for _, n := range body {
+		if h, ok := n.(*ast.Heading); ok {
+			r.block = r.line(h)
+			title := plain(r.inlines(h))
+			if title == "" {
+				r.w.Add(posAt(r.f, r.block), "empty heading ignored")
+				continue
+			}
+			for len(stack) > 0 && stack[len(stack)-1].level >= h.Level {
+				stack = stack[:len(stack)-1]
+			}
+			s := &document.Section{Title: title, Pos: posAt(r.f, r.block)}
+			if len(stack) == 0 {
+				r.doc.Sections = append(r.doc.Sections, s)
+			} else {
+				p := stack[len(stack)-1].sec
+				p.Sections = append(p.Sections, s)
+			}
+			stack = append(stack, mdOpen{h.Level, s})
+			continue
+		}
+		blocks := r.blocks(n)
+		if len(blocks) == 0 {
+			continue
+		}
+		if len(stack) > 0 {
+			s := stack[len(stack)-1].sec
+			s.Blocks = append(s.Blocks, blocks...)
+			continue
+		}
+		if lead == nil {
+			lead = &document.Section{Pos: blocks[0].Position()}
+			r.doc.Sections = append(r.doc.Sections, lead)
+		}
+		lead.Blocks = append(lead.Blocks, blocks...)
+	}
+	// Footnote bodies, in order of first reference; converting one may
+	// reference further footnotes, which are appended to the queue.
+	for i := 0; i < len(r.fnNodes); i++ {
+		fn := r.fnNodes[i]
+		var bs []document.Block
+		for c := fn.FirstChild(); c != nil; c = c.NextSibling() {
+			bs = append(bs, r.blocks(c)...)
+		}
+		r.doc.Footnotes[i].Blocks = bs
+	}
+}
+
+// line returns the 1-based source line where n starts.
+func (r *mdReader) line(n ast.Node) int {
+	if off := nodeOffset(n); off >= 0 {
+		return r.lines.line(off)
+	}
+	return r.block
+}
+
+// nodeOffset returns the byte offset where n starts, or -1.
+func nodeOffset(n ast.Node) int {
+	for depth := 0; n != nil && depth < 1000; depth++ {
+		if n.Type() == ast.TypeBlock {
+			if l := n.Lines(); l != nil && l.Len() > 0 {
+				return l.At(0).Start
+			}
+		}
+		if p := n.Pos(); p >= 0 {
+			return p
+		}
+		n = n.FirstChild()
+	}
+	return -1
+}
+
+func (r *mdReader) pos(n ast.Node) source.Pos { return posAt(r.f, r.line(n)) }
+
+// blocks converts one block node.
+func (r *mdReader) blocks(n ast.Node) []document.Block {
+	r.block = r.line(n)
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		ins := r.inlines(n)
+		if len(ins) == 0 {
+			return nil
+		}
+		return []document.Block{&document.Paragraph{Pos: r.pos(n), Inlines: ins}}
+	case *ast.Heading:
+		// A heading inside a list or quote: keep it as a bold paragraph.
+		ins := r.inlines(n)
+		if len(ins) == 0 {
+			return nil
+		}
+		return []document.Block{&document.Paragraph{Pos: r.pos(n), Inlines: []document.Inline{&document.Strong{Inlines: ins}}}}
+	case *ast.List:
+		l := &document.List{Pos: r.pos(n), Ordered: n.IsOrdered()}
+		if l.Ordered {
+			l.Start = n.Start
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			it := &document.ListItem{}
+			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				it.Blocks = append(it.Blocks, r.blocks(cc)...)
+			}
+			l.Items = append(l.Items, it)
+		}
+		return []document.Block{l}
+	case *ast.Blockquote:
+		q := &document.Quote{Pos: r.pos(n)}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			q.Blocks = append(q.Blocks, r.blocks(c)...)
+		}
+		return []document.Block{q}
+	case *ast.FencedCodeBlock:
+		cb := &document.CodeBlock{Pos: r.pos(n), Text: codeText(n, r.src)}
+		if n.Info != nil {
+			// The fence line is the line before the first content line.
+			cb.Pos = posAt(r.f, r.lines.line(n.Info.Segment.Start))
+			if lang := n.Language(r.src); lang != nil {
+				cb.Lang = string(lang)
+			}
+		} else if n.Lines().Len() > 0 && cb.Pos.Line > 1 {
+			cb.Pos.Line--
+		}
+		return []document.Block{cb}
+	case *ast.CodeBlock:
+		return []document.Block{&document.CodeBlock{Pos: r.pos(n), Text: codeText(n, r.src)}}
+	case *ast.ThematicBreak:
+		return []document.Block{&document.Rule{Pos: r.pos(n)}}
+	case *ast.HTMLBlock:
+		r.w.Add(r.pos(n), "raw HTML block dropped")
+		return nil
+	case *east.Table:
+		return []document.Block{r.table(n)}
+	}
+	var out []document.Block
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = append(out, r.blocks(c)...)
+	}
+	return out
+}
+
+func codeText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (r *mdReader) table(n *east.Table) *document.Table {
+	t := &document.Table{Pos: r.pos(n)}
+	for _, a := range n.Alignments {
+		switch a {
+		case east.AlignLeft:
+			t.Align = append(t.Align, document.AlignLeft)
+		case east.AlignRight:
+			t.Align = append(t.Align, document.AlignRight)
+		case east.AlignCenter:
+			t.Align = append(t.Align, document.AlignCenter)
+		default:
+			t.Align = append(t.Align, document.AlignDefault)
+		}
+	}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []document.Cell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, document.Cell{Inlines: r.inlines(c)})
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			t.Header = cells
+		} else {
+			t.Rows = append(t.Rows, cells)
+		}
+	}
+	return t
+}
+
+// inlines converts the inline children of n, merging adjacent text and
+// trimming white space at both ends.
+func (r *mdReader) inlines(n ast.Node) []document.Inline {
+	var acc inlineAcc
+	r.appendInlines(&acc, n)
+	return trimInlines(acc.done())
+}
+
+// inlineAcc collects inlines, merging adjacent text in linear time.
+type inlineAcc struct {
+	out  []document.Inline
+	text strings.Builder
+}
+
+func (a *inlineAcc) addText(s string) { a.text.WriteString(s) }
+
+func (a *inlineAcc) add(in document.Inline) {
+	a.flush()
+	a.out = append(a.out, in)
+}
+
+func (a *inlineAcc) flush() {
+	if a.text.Len() > 0 {
+		a.out = append(a.out, document.Text(a.text.String()))
+		a.text.Reset()
+	}
+}
+
+func (a *inlineAcc) done() []document.Inline {
+	a.flush()
+	return a.out
+}
+
+func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(r.src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			out.addText(string(v))
+			if c.HardLineBreak() {
+				out.add(document.LineBreak{})
+			} else if c.SoftLineBreak() {
+				out.addText(" ")
+			}
+		case *ast.String:
+			out.addText(string(c.Value))
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				switch t := cc.(type) {
+				case *ast.Text:
+					b.Write(t.Segment.Value(r.src))
+					if t.SoftLineBreak() || t.HardLineBreak() {
+						b.WriteByte(' ')
+					}
+				case *ast.String:
+					b.Write(t.Value)
+				}
+			}
+			out.add(document.Code(b.String()))
+		case *ast.Emphasis:
+			ins := r.inlines(c)
+			if c.Level >= 2 {
+				out.add(&document.Strong{Inlines: ins})
+			} else {
+				out.add(&document.Emph{Inlines: ins})
+			}
+		case *ast.Link:
+			out.add(&document.Link{URL: string(c.Destination), Inlines: r.inlines(c)})
+		case *ast.AutoLink:
+			out.add(&document.Link{URL: string(c.URL(r.src)), Inlines: []document.Inline{document.Text(c.Label(r.src))}})
+		case *ast.Image:
+			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(c.Destination))
+			r.appendInlines(out, c)
+		case *ast.RawHTML:
+			if r.htmlWarns == nil {
+				r.htmlWarns = map[int]bool{}
+			}
+			if !r.htmlWarns[r.block] {
+				r.htmlWarns[r.block] = true
+				r.w.Add(posAt(r.f, r.block), "raw HTML dropped")
+			}
+		case *east.FootnoteLink:
+			if ref := r.footnoteRef(c.Index); ref != nil {
+				out.add(ref)
+			}
+		case *east.FootnoteBacklink:
+		case *east.TaskCheckBox:
+			if c.IsChecked {
+				out.addText("[x] ")
+			} else {
+				out.addText("[ ] ")
+			}
+		default: // strikethrough and anything unknown: keep the content
+			r.appendInlines(out, c)
+		}
+	}
+}
+
+// footnoteRef returns the reference for goldmark footnote idx, numbering
+// footnotes in order of first reference.
+func (r *mdReader) footnoteRef(idx int) document.Inline {
+	num, ok := r.fnNumber[idx]
+	if !ok {
+		def := r.fnDefs[idx]
+		if def == nil {
+			return nil
+		}
+		r.doc.Footnotes = append(r.doc.Footnotes, &document.Footnote{})
+		r.fnNodes = append(r.fnNodes, def)
+		num = len(r.doc.Footnotes)
+		r.fnNumber[idx] = num
+	}
+	return document.FootnoteRef{ID: "fn" + itoa(num), Number: num}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// unescape resolves backslash escapes and character references.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
+}
+
+// trimInlines removes white space at the ends of ins and empty texts.
+func trimInlines(ins []document.Inline) []document.Inline {
+	for len(ins) > 0 {
+		t, ok := ins[0].(document.Text)
+		if !ok {
+			break
+		}
+		t = document.Text(strings.TrimLeft(string(t), " \t\n"))
+		if t != "" {
+			ins[0] = t
+			break
+		}
+		ins = ins[1:]
+	}
+	for len(ins) > 0 {
+		k := len(ins) - 1
+		if _, ok := ins[k].(document.LineBreak); ok {
+			ins = ins[:k]
+			continue
+		}
+		t, ok := ins[k].(document.Text)
+		if !ok {
+			break
+		}
+		t = document.Text(strings.TrimRight(string(t), " \t\n"))
+		if t != "" {
+			ins[k] = t
+			break
+		}
+		ins = ins[:k]
+	}
+	return ins
+}
+
+// plain returns the plain text of ins on one line.
+func plain(ins []document.Inline) string {
+	return collapse(document.InlineText(ins))
+}
+
+// docText returns the titles and block texts of doc, for language detection.
+func docText(doc *document.Document) string {
+	var b strings.Builder
+	b.WriteString(doc.Meta.Title)
+	doc.WalkSections(func(s *document.Section) bool {
+		b.WriteString("\n")
+		b.WriteString(s.Title)
+		for _, bl := range s.Blocks {
+			b.WriteString("\n")
+			b.WriteString(document.BlockText(bl))
+		}
+		return true
+	})
+	return b.String()
+}

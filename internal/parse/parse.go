@@ -1,0 +1,140 @@
+// Package parse is briefbook's reader stage: it turns a source file (plain
+// text or Markdown) into a *document.Document.
+//
+// Both readers share the same contract. All text is normalised to Unicode
+// NFC; line endings are normalised to "\n"; control characters other than
+// tab and newline are removed (one warning, at the first one). Every section
+// and block carries the source position of its first line. Meta.Source is
+// the file's base name and Meta.Language comes from front matter or, failing
+// that, from a simple deterministic script count (see DetectLanguage). The
+// readers finish with document.Document.Number, so IDs and ¶ numbers are set.
+//
+// Plain text never goes through a Markdown parser: "1991. The year…" is a
+// paragraph, not a list. This package is the only importer of goldmark.
+package parse
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/source"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Parse reads f into a document, choosing the reader by extension:
+// .md/.markdown → ParseMarkdown, anything else → ParseText. Warnings go to
+// w, which may be nil.
+func Parse(f *source.File, w *source.Warnings) (*document.Document, error) {
+	switch f.Ext() {
+	case ".md", ".markdown":
+		return ParseMarkdown(f, w)
+	}
+	return ParseText(f, w)
+}
+
+// guard turns a panic inside a reader into an error at the file, so that no
+// input can crash the program. It is used with defer at each entry point.
+func guard(f *source.File, doc **document.Document, err *error) {
+	if r := recover(); r != nil {
+		*doc = nil
+		*err = source.Errorf(source.Pos{File: f.Name}, "internal error while reading: %v", r)
+	}
+}
+
+// clean returns data as NFC text with "\r\n" and "\r" turned into "\n" and
+// control characters other than tab and newline removed. It warns once, at
+// the first removed character. Removing characters never changes the line
+// structure, so byte offsets into the result map to the source's lines.
+func clean(f *source.File, data []byte, w *source.Warnings) []byte {
+	out := make([]byte, 0, len(data))
+	line, col := 1, 1
+	warned := false
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\r':
+				out = append(out, '\n')
+				if i+1 < len(data) && data[i+1] == '\n' {
+					i++
+				}
+				line, col = line+1, 1
+			case c == '\n':
+				out = append(out, c)
+				line, col = line+1, 1
+			case c == '\t' || (c >= 0x20 && c != 0x7f):
+				out = append(out, c)
+				col++
+			default:
+				if !warned {
+					w.Add(source.Pos{File: f.Name, Line: line, Col: col}, "control character %U removed (further ones are removed silently)", rune(c))
+					warned = true
+				}
+				col++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			// Invalid UTF-8 cannot come from source.Decode; keep the
+			// replacement character rather than guessing.
+			out = append(out, "\uFFFD"...)
+		} else if unicode.IsControl(r) {
+			if !warned {
+				w.Add(source.Pos{File: f.Name, Line: line, Col: col}, "control character %U removed (further ones are removed silently)", r)
+				warned = true
+			}
+		} else {
+			out = append(out, data[i:i+n]...)
+		}
+		col++
+		i += n
+	}
+	return norm.NFC.Bytes(out)
+}
+
+// DetectLanguage guesses the language of text: mostly Cyrillic letters give
+// "ru", or "kk" when the Kazakh-only letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) make up at
+// least 1.5% of them; otherwise "en". It is deterministic and linear.
+func DetectLanguage(text string) string {
+	var latin, cyr, kk int
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				latin++
+			}
+		case unicode.Is(unicode.Cyrillic, r):
+			if unicode.IsLetter(r) {
+				cyr++
+				if isKazakhLetter(r) {
+					kk++
+				}
+			}
+		case unicode.Is(unicode.Latin, r) && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	if cyr == 0 || cyr <= latin {
+		return "en"
+	}
+	if kk*1000 >= cyr*15 {
+		return "kk"
+	}
+	return "ru"
+}
+
+func isKazakhLetter(r rune) bool {
+	switch unicode.ToLower(r) {
+	case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і':
+		return true
+	}
+	return false
+}
+
+// posAt returns the position of a 1-based line in f.
+func posAt(f *source.File, line int) source.Pos {
+	return source.Pos{File: f.Name, Line: line}
+}

@@ -1,0 +1,475 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/source"
+)
+
+// Limits of the plain-text reader's heuristics.
+const (
+	// maxTitleWords is the most words a title or heading line may have.
+	maxTitleWords = 12
+	// maxTitleRunes is the most characters a title or heading line may have.
+	maxTitleRunes = 120
+	// wrapWidth is the line length (in characters) above which a line is
+	// taken to be a whole paragraph rather than a hard-wrapped line.
+	wrapWidth = 100
+)
+
+// ParseText reads f as plain text. Its rules, all decided per block of
+// non-blank lines:
+//
+//   - The first non-blank line is the document title when it is short
+//     (≤ 12 words), is not a numbered or CHAPTER-style heading and does not
+//     end in terminal punctuation (. ! ? : ; …, also before a closing quote
+//     or parenthesis).
+//   - Paragraphs are separated by blank lines. A block of long lines (most
+//     over 100 characters) holds one paragraph per line; a block of shorter,
+//     hard-wrapped lines is one paragraph whose lines are joined with a space
+//     ("word-" + "next" keeps the hyphen and joins without one). Indented
+//     lines and bullet lines ("- ", "* ", "• ") inside a wrapped block start
+//     new paragraphs.
+//   - A heading is a line alone in its block, or a line underlined with ===
+//     or ---. Kinds, from the top of the hierarchy down: BOOK/PART/VOLUME/
+//     ЧАСТЬ/ТОМ/КНИГА (and PROLOGUE/EPILOGUE), CHAPTER/ГЛАВА, a bare Roman
+//     numeral, ===-underlined, ALL-CAPS lines, numbered lines ("1.", "1.2",
+//     "I.") by depth, ---underlined. Only the kinds present get levels, so a
+//     text with only CHAPTERs has them at level 1. ALL-CAPS lines are
+//     headings only in texts without BOOK/CHAPTER/Roman-numeral headings
+//     (in a novel they are letter signatures and notices).
+//   - A line of three or more -, *, _ or = (optionally spaced) alone is a
+//     Rule.
+//
+// No word of the source is dropped or reordered.
+func ParseText(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
+	defer guard(f, &doc, &err)
+	data := clean(f, f.Data, w)
+	text := string(data)
+	doc = &document.Document{}
+	doc.Meta.Source = f.Base()
+
+	r := &textReader{f: f}
+	r.split(text)
+	r.build(doc)
+	doc.Meta.Language = DetectLanguage(text)
+	doc.Number()
+	return doc, nil
+}
+
+// textBlock is a run of non-blank lines; line is the 1-based number of the
+// first one.
+type textBlock struct {
+	line  int
+	lines []string
+}
+
+type itemKind int
+
+const (
+	itemPara itemKind = iota
+	itemRule
+	itemHeading
+	itemList
+)
+
+// textListItem is one bullet of a list.
+type textListItem struct {
+	line int
+	text string
+}
+
+// textItem is one paragraph, rule or heading candidate in source order.
+type textItem struct {
+	kind itemKind
+	line int
+	// text is the paragraph text, or the heading line as written.
+	text string
+	// head describes a heading candidate.
+	head heading
+	// list holds the items of a bullet list.
+	list []textListItem
+}
+
+type textReader struct {
+	f        *source.File
+	title    string
+	titleSet bool
+	items    []textItem
+}
+
+// split cuts text into blocks and turns each into items.
+func (r *textReader) split(text string) {
+	var cur *textBlock
+	first := true
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		if first {
+			first = false
+			r.titleBlock(cur)
+		} else {
+			r.block(cur)
+		}
+		cur = nil
+	}
+	n := 0
+	for len(text) > 0 {
+		n++
+		var line string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			line, text = text, ""
+		}
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		if cur == nil {
+			cur = &textBlock{line: n}
+		}
+		cur.lines = append(cur.lines, line)
+	}
+	flush()
+}
+
+// titleBlock handles the first block: it may start with the title.
+func (r *textReader) titleBlock(b *textBlock) {
+	l0 := collapse(b.lines[0])
+	if len(b.lines) >= 2 && underline(b.lines[1]) != 0 && titleShaped(l0) && rule(b.lines[0]) == 0 {
+		r.setTitle(l0)
+		r.block(&textBlock{line: b.line + 2, lines: b.lines[2:]})
+		return
+	}
+	if !titleShaped(l0) || classifyHeading(l0).strong() {
+		r.block(b)
+		return
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimSpace(b.lines[min(1, len(b.lines)-1)]))
+	switch {
+	case len(b.lines) == 1:
+	case strings.HasSuffix(l0, "-") || strings.HasSuffix(l0, ",") || unicode.IsLower(next):
+		// The first line runs on into the next: it is not a title.
+		r.block(b)
+		return
+	case perLine(b.lines):
+	default:
+		longest := 0
+		for _, l := range b.lines[1:] {
+			longest = max(longest, utf8.RuneCountInString(l))
+		}
+		if utf8.RuneCountInString(l0)*10 >= longest*6 {
+			r.block(b)
+			return
+		}
+	}
+	r.setTitle(l0)
+	r.block(&textBlock{line: b.line + 1, lines: b.lines[1:]})
+}
+
+func (r *textReader) setTitle(t string) {
+	r.title, r.titleSet = t, true
+}
+
+// block turns one block into items. Rule lines split it wherever they
+// stand (except an underline right under a heading line).
+func (r *textReader) block(b *textBlock) {
+	start := 0
+	for i, l := range b.lines {
+		if rule(l) == 0 || (i == start+1 && underline(l) != 0 && headingShaped(collapse(b.lines[start]))) {
+			continue
+		}
+		r.run(&textBlock{line: b.line + start, lines: b.lines[start:i]})
+		r.items = append(r.items, textItem{kind: itemRule, line: b.line + i})
+		start = i + 1
+	}
+	r.run(&textBlock{line: b.line + start, lines: b.lines[start:]})
+}
+
+// run turns a block without rule lines (but an underline) into items.
+func (r *textReader) run(b *textBlock) {
+	if len(b.lines) == 0 {
+		return
+	}
+	if len(b.lines) >= 2 {
+		if u := underline(b.lines[1]); u != 0 {
+			t := collapse(b.lines[0])
+			if headingShaped(t) {
+				kind := headEqual
+				if u == '-' {
+					kind = headDash
+				}
+				r.items = append(r.items, textItem{kind: itemHeading, line: b.line, text: t, head: heading{kind: kind, title: t}})
+				r.run(&textBlock{line: b.line + 2, lines: b.lines[2:]})
+				return
+			}
+		}
+	}
+	if len(b.lines) == 1 {
+		t := collapse(b.lines[0])
+		if h := classifyHeading(t); h.kind != headNone {
+			r.items = append(r.items, textItem{kind: itemHeading, line: b.line, text: t, head: h})
+			return
+		}
+		r.para(b.line, t)
+		return
+	}
+	if perLine(b.lines) {
+		for i, l := range b.lines {
+			r.para(b.line+i, collapse(l))
+		}
+		return
+	}
+	r.wrapped(b)
+}
+
+// wrapped splits a hard-wrapped block into paragraphs and bullet lists. A
+// paragraph starts at a bullet line ("- ", "* ", "• ") and, when most lines
+// are not indented, at an indented line; indented lines right after a bullet
+// continue it. A run of bullets becomes a List (the markers are dropped).
+func (r *textReader) wrapped(b *textBlock) {
+	indented := 0
+	for _, l := range b.lines {
+		if isIndented(l) {
+			indented++
+		}
+	}
+	// Paragraphs marked by an indented first line: the block starts with one
+	// and more follow, and some lines are flush left.
+	splitIndent := isIndented(b.lines[0]) && indented >= 2 && indented < len(b.lines)
+	type seg struct {
+		start, end int
+		bullet     bool
+	}
+	var segs []seg
+	// A single "- " at the start of a wrapped line is more likely a dash
+	// than a list, unless the line before introduces a list with ":".
+	nb := 0
+	for _, l := range b.lines {
+		if isBullet(l) {
+			nb++
+		}
+	}
+	for i, l := range b.lines {
+		bullet := isBullet(l) && (nb >= 2 || (i > 0 && strings.HasSuffix(b.lines[i-1], ":")))
+		last := len(segs) - 1
+		switch {
+		case i == 0, bullet:
+			segs = append(segs, seg{i, i + 1, bullet})
+		case segs[last].bullet && !isIndented(l):
+			segs = append(segs, seg{i, i + 1, false})
+		case !segs[last].bullet && splitIndent && isIndented(l):
+			segs = append(segs, seg{i, i + 1, false})
+		default:
+			segs[last].end = i + 1
+		}
+	}
+	for i := 0; i < len(segs); {
+		s := segs[i]
+		if !s.bullet {
+			r.para(b.line+s.start, join(b.lines[s.start:s.end]))
+			i++
+			continue
+		}
+		it := textItem{kind: itemList, line: b.line + s.start}
+		for ; i < len(segs) && segs[i].bullet; i++ {
+			lines := append([]string{stripBullet(b.lines[segs[i].start])}, b.lines[segs[i].start+1:segs[i].end]...)
+			it.list = append(it.list, textListItem{line: b.line + segs[i].start, text: join(lines)})
+		}
+		r.items = append(r.items, it)
+	}
+}
+
+func (r *textReader) para(line int, text string) {
+	if text == "" {
+		return
+	}
+	r.items = append(r.items, textItem{kind: itemPara, line: line, text: text})
+}
+
+// build assembles the section tree from the items.
+func (r *textReader) build(doc *document.Document) {
+	doc.Meta.Title = r.title
+	ranks := rankHeadings(r.items)
+	type open struct {
+		rank int
+		sec  *document.Section
+	}
+	var stack []open
+	var lead *document.Section
+	add := func(b document.Block) {
+		if len(stack) > 0 {
+			s := stack[len(stack)-1].sec
+			s.Blocks = append(s.Blocks, b)
+			return
+		}
+		if lead == nil {
+			lead = &document.Section{Pos: b.Position()}
+			doc.Sections = append(doc.Sections, lead)
+		}
+		lead.Blocks = append(lead.Blocks, b)
+	}
+	for _, it := range r.items {
+		pos := posAt(r.f, it.line)
+		switch it.kind {
+		case itemRule:
+			add(&document.Rule{Pos: pos})
+			continue
+		case itemPara:
+			add(&document.Paragraph{Pos: pos, Inlines: []document.Inline{document.Text(it.text)}})
+			continue
+		case itemList:
+			l := &document.List{Pos: pos}
+			for _, li := range it.list {
+				l.Items = append(l.Items, &document.ListItem{Blocks: []document.Block{
+					&document.Paragraph{Pos: posAt(r.f, li.line), Inlines: []document.Inline{document.Text(li.text)}},
+				}})
+			}
+			add(l)
+			continue
+		}
+		rank, ok := ranks.rank(it.head)
+		if !ok {
+			add(&document.Paragraph{Pos: pos, Inlines: []document.Inline{document.Text(it.text)}})
+			continue
+		}
+		for len(stack) > 0 && stack[len(stack)-1].rank >= rank {
+			stack = stack[:len(stack)-1]
+		}
+		s := &document.Section{Title: it.head.title, Pos: pos}
+		if len(stack) == 0 {
+			doc.Sections = append(doc.Sections, s)
+		} else {
+			p := stack[len(stack)-1].sec
+			p.Sections = append(p.Sections, s)
+		}
+		stack = append(stack, open{rank, s})
+	}
+}
+
+// perLine reports whether a block holds one paragraph per line: most of its
+// lines (the last excepted) are longer than a hard-wrapped line would be.
+func perLine(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	long := 0
+	for _, l := range lines[:len(lines)-1] {
+		if utf8.RuneCountInString(l) > wrapWidth {
+			long++
+		}
+	}
+	return long*2 > len(lines)-1
+}
+
+// join re-flows hard-wrapped lines into one paragraph.
+func join(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		l = collapse(l)
+		if l == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			s := b.String()
+			if !hyphenJoin(s, l) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// hyphenJoin reports whether prev ends with a hyphen after a letter and next
+// starts with a letter, so the two join with no space ("Antichrist-" + "I").
+func hyphenJoin(prev, next string) bool {
+	if !strings.HasSuffix(prev, "-") || len(prev) < 2 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLetter(before) && unicode.IsLetter(first)
+}
+
+// collapse trims s and turns runs of white space into one space.
+func collapse(s string) string {
+	s = strings.TrimSpace(s)
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\v' || c == '\f' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') || c >= utf8.RuneSelf {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func isIndented(l string) bool {
+	return strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "  ")
+}
+
+var bullets = []string{"- ", "* ", "• ", "· "}
+
+func isBullet(l string) bool {
+	return stripBullet(l) != l
+}
+
+// stripBullet removes a leading bullet marker from l.
+func stripBullet(l string) string {
+	t := strings.TrimLeft(l, " \t")
+	for _, p := range bullets {
+		if strings.HasPrefix(t, p) && strings.TrimSpace(t[len(p):]) != "" {
+			return t[len(p):]
+		}
+	}
+	return l
+}
+
+// rule returns the character of a rule line ("---", "* * *", "===") or 0.
+func rule(l string) byte {
+	var c byte
+	n := 0
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case ' ', '\t':
+		case '-', '*', '_', '=':
+			if c != 0 && l[i] != c {
+				return 0
+			}
+			c = l[i]
+			n++
+		default:
+			return 0
+		}
+	}
+	if n < 3 {
+		return 0
+	}
+	return c
+}
+
+// underline returns '=' or '-' when l is an unspaced run of three or more
+// of them (an underline under a heading), else 0.
+func underline(l string) byte {
+	l = strings.TrimSpace(l)
+	if len(l) < 3 || (l[0] != '=' && l[0] != '-') {
+		return 0
+	}
+	for i := 1; i < len(l); i++ {
+		if l[i] != l[0] {
+			return 0
+		}
+	}
+	return l[0]
+}

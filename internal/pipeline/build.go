@@ -1,0 +1,143 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/analyze"
+	"github.com/briefbook/briefbook/internal/render"
+	"github.com/briefbook/briefbook/internal/source"
+)
+
+// Options configure a build.
+type Options struct {
+	// OutDir receives the outputs. Default: "output".
+	OutDir string
+	// Formats to write. Default (nil): every format.
+	Formats []Format
+	// Render holds the rendering options; Render.Time is set per document
+	// from SourceDateEpoch and the document's date.
+	Render render.Options
+	// Analyze holds the analysis options.
+	Analyze analyze.Options
+	// SourceDateEpoch is the value of $SOURCE_DATE_EPOCH ("" when unset).
+	SourceDateEpoch string
+}
+
+// DefaultOptions returns the default build options.
+func DefaultOptions() Options {
+	return Options{OutDir: "output", Formats: Formats(), Render: render.DefaultOptions()}
+}
+
+// Result describes one built source.
+type Result struct {
+	Source   string
+	Outputs  []string
+	Warnings []source.Warning
+}
+
+// BuildFile builds one source file into opts.OutDir. Each output is
+// rendered into a temporary file in the output folder and renamed into
+// place only when complete, so an interrupted or failed build never leaves a
+// half-written file under an output's name.
+func BuildFile(path string, opts Options) (res *Result, err error) {
+	var ws source.Warnings
+	res = &Result{Source: path}
+	defer func() { res.Warnings = ws.List }()
+	l, err := Load(path, opts.Analyze, &ws)
+	if err != nil {
+		return res, err
+	}
+	ro := opts.Render
+	ro.Time, err = BuildTime(opts.SourceDateEpoch, l.Doc.Meta)
+	if err != nil {
+		return res, err
+	}
+	in := &render.Input{Doc: l.Doc, Analysis: l.Analysis, SourceData: l.File.Data, Options: ro, Warnings: &ws}
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return res, &InputError{fmt.Errorf("%s: cannot create output folder: %v", opts.OutDir, unwrapPath(err))}
+	}
+	formats := opts.Formats
+	if formats == nil {
+		formats = Formats()
+	}
+	stem := l.File.Stem()
+	for _, f := range formats {
+		out := filepath.Join(opts.OutDir, stem+f.Ext)
+		if err := renderTo(out, f, in); err != nil {
+			return res, err
+		}
+		res.Outputs = append(res.Outputs, out)
+	}
+	return res, nil
+}
+
+func renderTo(out string, f Format, in *render.Input) (err error) {
+	defer recoverInternal("render "+f.Name+" "+in.Doc.Meta.Source, &err)
+	err = WriteAtomic(out, func(w io.Writer) error { return f.Render(w, in) })
+	if err != nil && !IsInputError(err) {
+		err = fmt.Errorf("render %s %s: %w", f.Name, in.Doc.Meta.Source, err)
+	}
+	return err
+}
+
+// tempSuffix marks briefbook's temporary files, so that a later run can
+// remove those an interrupted run left behind.
+const tempSuffix = ".briefbook-tmp"
+
+// WriteAtomic writes path through write: it creates a temporary file in
+// path's folder, writes and closes it, and renames it to path. On any error
+// the temporary file is removed and path is left as it was. Stale temporary
+// files of path from an earlier, interrupted run are removed first.
+func WriteAtomic(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if stale, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*"+tempSuffix)); len(stale) > 0 {
+		for _, s := range stale {
+			os.Remove(s)
+		}
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*"+tempSuffix)
+	if err != nil {
+		return &InputError{fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))}
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return &InputError{fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))}
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	if le, ok := err.(*os.LinkError); ok {
+		return le.Err
+	}
+	return err
+}
+
+func globEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`)
+	return r.Replace(s)
+}

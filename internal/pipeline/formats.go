@@ -1,0 +1,76 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/render"
+	"github.com/briefbook/briefbook/internal/render/epub"
+	jsonr "github.com/briefbook/briefbook/internal/render/json"
+	"github.com/briefbook/briefbook/internal/render/pdf"
+)
+
+// Format is one output format.
+type Format struct {
+	// Name is what --format takes.
+	Name string
+	// Ext is the extension of the output file, with its dot.
+	Ext         string
+	Description string
+	Render      func(w io.Writer, in *render.Input) error
+}
+
+// formats is the table of output formats, in build order.
+var formats = []Format{
+	{Name: "pdf", Ext: ".pdf", Description: "print-ready PDF briefing", Render: pdf.Render},
+	{Name: "epub", Ext: ".epub", Description: "EPUB 3 book", Render: epub.Render},
+	{Name: "json", Ext: ".json", Description: "JSON export of the document model and analysis (version 1)", Render: jsonr.Render},
+}
+
+// Formats returns every known output format.
+func Formats() []Format { return append([]Format(nil), formats...) }
+
+// LookupFormats parses a comma-separated list of format names ("pdf,json").
+// An empty list means every format. An unknown name is an error that lists
+// the known ones.
+func LookupFormats(list string) ([]Format, error) {
+	if strings.TrimSpace(list) == "" {
+		return Formats(), nil
+	}
+	var out []Format
+	seen := map[string]bool{}
+	for _, name := range strings.Split(list, ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" || seen[name] {
+			continue
+		}
+		f, ok := lookup(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown format %q (known: %s)", name, knownNames())
+		}
+		seen[name] = true
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no format given (known: %s)", knownNames())
+	}
+	return out, nil
+}
+
+func lookup(name string) (Format, bool) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+func knownNames() string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, ", ")
+}

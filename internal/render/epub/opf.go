@@ -1,0 +1,204 @@
+package epub
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefbook/briefbook/internal/render/html"
+)
+
+// manifestItem is one entry of the package manifest.
+type manifestItem struct {
+	id, href, mediaType, properties string
+}
+
+var mediaTypes = map[string]string{
+	".xhtml": "application/xhtml+xml",
+	".css":   "text/css",
+	".png":   "image/png",
+	".jpg":   "image/jpeg",
+	".ttf":   "font/ttf",
+	".ncx":   "application/x-dtbncx+xml",
+}
+
+// manifestID turns an href into an XML ID: "xhtml/text-0001.xhtml" →
+// "xhtml-text-0001-xhtml".
+func manifestID(href string) string {
+	var b strings.Builder
+	for _, r := range href {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// manifest lists every file under EPUB/ except the package file, sorted
+// by href, with the media type taken from the extension.
+func (b *book) manifest(files []string) []manifestItem {
+	var items []manifestItem
+	for _, f := range files {
+		href, ok := strings.CutPrefix(f, "EPUB/")
+		if !ok || href == "package.opf" {
+			continue
+		}
+		it := manifestItem{id: manifestID(href), href: href, mediaType: mediaTypes[path.Ext(href)]}
+		switch {
+		case href == navFileName:
+			it.id, it.properties = "nav", "nav"
+		case href == "toc.ncx":
+			it.id = "ncx"
+		case href == "images/"+coverImageName && b.cover != nil:
+			it.id, it.properties = "cover-image", "cover-image"
+		}
+		if it.mediaType == "" {
+			it.mediaType = "application/octet-stream"
+		}
+		items = append(items, it)
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].href < items[j].href })
+	return items
+}
+
+// spine returns the hrefs (relative to EPUB/) in reading order: the cover
+// and title page, the nav as the contents page, then everything else.
+func (b *book) spine() []string {
+	var out []string
+	navDone := false
+	for _, p := range b.pages {
+		if !navDone && p.kind != kindCover && p.kind != kindTitle {
+			out = append(out, navFileName)
+			navDone = true
+		}
+		out = append(out, "xhtml/"+p.name)
+	}
+	if !navDone {
+		out = append(out, navFileName)
+	}
+	return out
+}
+
+// modified formats t as dcterms:modified wants it.
+func modified(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
+
+type xmlWriter struct{ strings.Builder }
+
+func (w *xmlWriter) elem(indent, open, text, close string) {
+	w.WriteString(indent + open)
+	w.WriteString(html.Escape(text))
+	w.WriteString(close + "\n")
+}
+
+// packageOPF writes the package document: metadata that tells the truth
+// about the book (including its accessibility), the sorted manifest and
+// the spine.
+func (b *book) packageOPF(files []string, t time.Time) []byte {
+	var w xmlWriter
+	lang := html.Escape(b.lang)
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	w.WriteString(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="` + lang + `">` + "\n")
+	w.WriteString(`  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
+	w.elem("    ", `<dc:identifier id="uid">`, b.identifier, "</dc:identifier>")
+	w.elem("    ", `<dc:title id="title">`, b.title(), "</dc:title>")
+	w.WriteString(`    <meta refines="#title" property="title-type">main</meta>` + "\n")
+	if b.meta.Subtitle != "" {
+		w.elem("    ", `<dc:title id="subtitle">`, b.meta.Subtitle, "</dc:title>")
+		w.WriteString(`    <meta refines="#subtitle" property="title-type">subtitle</meta>` + "\n")
+	}
+	w.elem("    ", "<dc:language>", b.lang, "</dc:language>")
+	for i, a := range b.authors() {
+		id := "creator" + string(rune('1'+i))
+		w.elem("    ", `<dc:creator id="`+id+`">`, a, "</dc:creator>")
+		w.WriteString(`    <meta refines="#` + id + `" property="role" scheme="marc:relators">aut</meta>` + "\n")
+	}
+	if b.meta.Date != "" {
+		w.elem("    ", "<dc:date>", b.meta.Date, "</dc:date>")
+	}
+	if b.summary != "" {
+		w.elem("    ", "<dc:description>", b.summary, "</dc:description>")
+	}
+	for _, k := range b.meta.Keywords {
+		if k = strings.TrimSpace(k); k != "" {
+			w.elem("    ", "<dc:subject>", k, "</dc:subject>")
+		}
+	}
+	if b.meta.Source != "" {
+		w.elem("    ", "<dc:source>", b.meta.Source, "</dc:source>")
+	}
+	w.elem("    ", `<meta property="dcterms:modified">`, modified(t), "</meta>")
+	for _, m := range b.accessibility() {
+		w.elem("    ", `<meta property="schema:`+m[0]+`">`, m[1], "</meta>")
+	}
+	if b.cover != nil {
+		w.WriteString(`    <meta name="cover" content="cover-image"/>` + "\n")
+	}
+	w.WriteString("  </metadata>\n  <manifest>\n")
+	items := b.manifest(files)
+	ids := map[string]string{}
+	for _, it := range items {
+		ids[it.href] = it.id
+		w.WriteString(`    <item id="` + html.Escape(it.id) + `" href="` + html.Escape(it.href) + `" media-type="` + it.mediaType + `"`)
+		if it.properties != "" {
+			w.WriteString(` properties="` + it.properties + `"`)
+		}
+		w.WriteString("/>\n")
+	}
+	w.WriteString("  </manifest>\n  <spine toc=\"ncx\">\n")
+	for _, href := range b.spine() {
+		w.WriteString(`    <itemref idref="` + html.Escape(ids[href]) + `"/>` + "\n")
+	}
+	w.WriteString("  </spine>\n</package>\n")
+	return []byte(w.String())
+}
+
+// title is the book title: the document title, else the source file
+// name, else the word "Text" in the book's language.
+func (b *book) title() string {
+	switch {
+	case strings.TrimSpace(b.meta.Title) != "":
+		return b.meta.Title
+	case b.meta.Source != "":
+		return b.meta.Source
+	}
+	return b.l.Text
+}
+
+// authors splits Meta.Author at semicolons.
+func (b *book) authors() []string {
+	var out []string
+	for _, a := range strings.Split(b.meta.Author, ";") {
+		if a = strings.TrimSpace(a); a != "" && len(out) < 9 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// accessibility returns the schema.org accessibility metadata as
+// property/value pairs. It states what the book really has: text
+// throughout, a cover image (visual) with a text alternative, navigation
+// and a reflowable layout without hazards.
+func (b *book) accessibility() [][2]string {
+	m := [][2]string{{"accessMode", "textual"}}
+	if b.cover != nil {
+		m = append(m, [2]string{"accessMode", "visual"})
+	}
+	m = append(m, [2]string{"accessModeSufficient", "textual"})
+	feats := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"}
+	if b.cover != nil {
+		feats = append(feats, "alternativeText")
+	}
+	for _, f := range feats {
+		m = append(m, [2]string{"accessibilityFeature", f})
+	}
+	m = append(m, [2]string{"accessibilityHazard", "none"})
+	sum := "All content is text with real headings, a table of contents and a logical reading order; the layout reflows and follows the reader's font and colour settings. Paragraph numbers are hidden from screen readers."
+	if b.cover != nil {
+		sum += " The only image, the cover, has a text alternative that gives the title."
+	}
+	return append(m, [2]string{"accessibilitySummary", sum})
+}

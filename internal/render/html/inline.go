@@ -1,0 +1,98 @@
+package html
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/document"
+)
+
+// Inlines renders inline content.
+func (r *Renderer) Inlines(ins []document.Inline) string {
+	var b strings.Builder
+	r.writeInlines(&b, ins)
+	return b.String()
+}
+
+func (r *Renderer) writeInlines(b *strings.Builder, ins []document.Inline) {
+	for _, in := range ins {
+		r.writeInline(b, in)
+	}
+}
+
+func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
+	switch in := in.(type) {
+	case document.Text:
+		writeEscaped(b, string(in))
+	case *document.Emph:
+		b.WriteString("<em>")
+		r.writeInlines(b, in.Inlines)
+		b.WriteString("</em>")
+	case *document.Strong:
+		b.WriteString("<strong>")
+		r.writeInlines(b, in.Inlines)
+		b.WriteString("</strong>")
+	case document.Code:
+		b.WriteString("<code>")
+		writeEscaped(b, string(in))
+		b.WriteString("</code>")
+	case *document.Link:
+		href, ok := LinkHref(in.URL)
+		if !ok {
+			r.writeInlines(b, in.Inlines)
+			return
+		}
+		b.WriteString(`<a href="`)
+		writeEscaped(b, href)
+		b.WriteString(`">`)
+		if len(in.Inlines) == 0 {
+			writeEscaped(b, in.URL)
+		} else {
+			r.writeInlines(b, in.Inlines)
+		}
+		b.WriteString("</a>")
+	case document.FootnoteRef:
+		r.writeNoteRef(b, in)
+	case document.LineBreak:
+		b.WriteString("<br/>")
+	}
+}
+
+// writeNoteRef writes a footnote reference. The first reference to a
+// footnote gets the anchor "fnrefN" that the footnote links back to.
+func (r *Renderer) writeNoteRef(b *strings.Builder, f document.FootnoteRef) {
+	id := f.ID
+	if id == "" {
+		id = "fn" + strconv.Itoa(f.Number)
+	}
+	b.WriteString(`<sup><a epub:type="noteref" role="doc-noteref"`)
+	if ref := "fnref" + strings.TrimPrefix(id, "fn"); !r.seenRef[ref] {
+		r.seenRef[ref] = true
+		b.WriteString(` id="`)
+		writeEscaped(b, ref)
+		b.WriteString(`"`)
+	}
+	b.WriteString(` href="`)
+	writeEscaped(b, r.href(id))
+	b.WriteString(`">`)
+	b.WriteString(strconv.Itoa(f.Number))
+	b.WriteString("</a></sup>")
+}
+
+// LinkHref returns the href for a link written in the source as raw, and
+// whether it may become a link at all: only http, https and mailto URLs
+// do. Spaces are percent-encoded; anything url.Parse rejects is refused.
+func LinkHref(raw string) (string, bool) {
+	s := strings.TrimSpace(Clean(raw))
+	lower := strings.ToLower(s)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "mailto:") {
+		return "", false
+	}
+	s = strings.ReplaceAll(s, " ", "%20")
+	u, err := url.Parse(s)
+	if err != nil || u.Opaque == "" && u.Host == "" {
+		return "", false
+	}
+	return s, true
+}

@@ -1,0 +1,202 @@
+// Package json renders the document model and its analysis as versioned
+// JSON. The shape is a public contract (see README.md, "JSON export"): every
+// key is always written, lists are [] and never null.
+package json
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
+)
+
+// Version is the version of the JSON shape written by Render.
+const Version = 1
+
+// Export is the top-level JSON object.
+type Export struct {
+	Version  int       `json:"version"`
+	Meta     Meta      `json:"meta"`
+	Sections []Section `json:"sections"`
+	Summary  []Summary `json:"summary"`
+	Facts    Facts     `json:"facts"`
+}
+
+// Meta is the document metadata.
+type Meta struct {
+	Title    string   `json:"title"`
+	Subtitle string   `json:"subtitle"`
+	Author   string   `json:"author"`
+	Date     string   `json:"date"`
+	Language string   `json:"language"`
+	Marking  string   `json:"marking"`
+	Keywords []string `json:"keywords"`
+	Source   string   `json:"source"`
+	Words    int      `json:"words"`
+}
+
+// Section is one section with its numbered paragraphs and subsections.
+type Section struct {
+	ID             string      `json:"id"`
+	Number         string      `json:"number"`
+	Title          string      `json:"title"`
+	TitleGenerated bool        `json:"title_generated"`
+	Level          int         `json:"level"`
+	Paragraphs     []Paragraph `json:"paragraphs"`
+	Sections       []Section   `json:"sections"`
+}
+
+// Paragraph is one ¶-numbered block.
+type Paragraph struct {
+	ID     string `json:"id"`
+	Number int    `json:"number"`
+	Line   int    `json:"line"`
+	Text   string `json:"text"`
+}
+
+// Summary is one summary sentence.
+type Summary struct {
+	Text      string `json:"text"`
+	Paragraph string `json:"paragraph"`
+}
+
+// Facts holds the fact tables.
+type Facts struct {
+	Figures       []Figure       `json:"figures"`
+	Timeline      []Event        `json:"timeline"`
+	People        []Person       `json:"people"`
+	Places        []Place        `json:"places"`
+	Organizations []Organization `json:"organizations"`
+	Quotations    []Quotation    `json:"quotations"`
+}
+
+// Figure is a number; Value is a JSON number, or [lo, hi] for a range.
+type Figure struct {
+	Value     any     `json:"value"`
+	Qualifier *string `json:"qualifier"`
+	Unit      string  `json:"unit"`
+	Text      string  `json:"text"`
+	Paragraph string  `json:"paragraph"`
+}
+
+// Event is a timeline entry.
+type Event struct {
+	Date      string `json:"date"`
+	Text      string `json:"text"`
+	Event     string `json:"event"`
+	Paragraph string `json:"paragraph"`
+}
+
+// Person is a named person.
+type Person struct {
+	Name       string   `json:"name"`
+	Role       string   `json:"role"`
+	Paragraphs []string `json:"paragraphs"`
+}
+
+// Place is a named place.
+type Place struct {
+	Name       string   `json:"name"`
+	Paragraphs []string `json:"paragraphs"`
+}
+
+// Organization is a named body.
+type Organization struct {
+	Name       string   `json:"name"`
+	Acronym    string   `json:"acronym"`
+	Expansion  string   `json:"expansion"`
+	Paragraphs []string `json:"paragraphs"`
+}
+
+// Quotation is quoted speech.
+type Quotation struct {
+	Text      string `json:"text"`
+	Speaker   string `json:"speaker"`
+	Paragraph string `json:"paragraph"`
+}
+
+// Render writes the JSON export of in.Doc and in.Analysis, indented, with a
+// final newline.
+func Render(w io.Writer, in *render.Input) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(Build(in.Doc, in.Analysis))
+}
+
+// Build converts the model into its JSON shape. a may be nil.
+func Build(d *document.Document, a *document.Analysis) *Export {
+	m := d.Meta
+	x := &Export{
+		Version: Version,
+		Meta: Meta{
+			Title: m.Title, Subtitle: m.Subtitle, Author: m.Author, Date: m.Date,
+			Language: m.Language, Marking: m.Marking, Keywords: strs(m.Keywords),
+			Source: m.Source, Words: m.Words,
+		},
+		Sections: sections(d.Sections),
+		Summary:  []Summary{},
+		Facts: Facts{
+			Figures: []Figure{}, Timeline: []Event{}, People: []Person{},
+			Places: []Place{}, Organizations: []Organization{}, Quotations: []Quotation{},
+		},
+	}
+	if a == nil {
+		return x
+	}
+	for _, s := range a.Summary {
+		x.Summary = append(x.Summary, Summary{Text: s.Text, Paragraph: s.Paragraph})
+	}
+	f := &x.Facts
+	for _, g := range a.Facts.Figures {
+		var v any = g.Value
+		if g.HasRange {
+			v = []float64{g.Value, g.High}
+		}
+		var q *string
+		if g.Qualifier != "" {
+			q = &g.Qualifier
+		}
+		f.Figures = append(f.Figures, Figure{Value: v, Qualifier: q, Unit: g.Unit, Text: g.Text, Paragraph: g.Paragraph})
+	}
+	for _, e := range a.Facts.Timeline {
+		f.Timeline = append(f.Timeline, Event{Date: e.Date, Text: e.Text, Event: e.Event, Paragraph: e.Paragraph})
+	}
+	for _, p := range a.Facts.People {
+		f.People = append(f.People, Person{Name: p.Name, Role: p.Role, Paragraphs: strs(p.Paragraphs)})
+	}
+	for _, p := range a.Facts.Places {
+		f.Places = append(f.Places, Place{Name: p.Name, Paragraphs: strs(p.Paragraphs)})
+	}
+	for _, o := range a.Facts.Organizations {
+		f.Organizations = append(f.Organizations, Organization{Name: o.Name, Acronym: o.Acronym, Expansion: o.Expansion, Paragraphs: strs(o.Paragraphs)})
+	}
+	for _, q := range a.Facts.Quotations {
+		f.Quotations = append(f.Quotations, Quotation{Text: q.Text, Speaker: q.Speaker, Paragraph: q.Paragraph})
+	}
+	return x
+}
+
+func sections(ss []*document.Section) []Section {
+	out := []Section{}
+	for _, s := range ss {
+		js := Section{
+			ID: s.ID, Number: s.Number, Title: s.Title, TitleGenerated: s.TitleGenerated,
+			Level: s.Level, Paragraphs: []Paragraph{}, Sections: sections(s.Sections),
+		}
+		for _, b := range s.Numbered() {
+			r := document.RefOf(b)
+			js.Paragraphs = append(js.Paragraphs, Paragraph{ID: r.ID, Number: r.Number, Line: b.Position().Line, Text: document.BlockText(b)})
+		}
+		out = append(out, js)
+	}
+	return out
+}
+
+func strs(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,351 @@
+package pdf
+
+import (
+	"strconv"
+)
+
+// frontMatter sets the cover, the summary, the key facts and the contents,
+// each from a new page, and leaves the body to start on a new page.
+func (l *layout) frontMatter() {
+	l.cover = true
+	l.newPage()
+	l.coverPage()
+	if len(l.fm.summary) > 0 {
+		l.newPage()
+		l.summaryPage()
+	}
+	if len(l.fm.tiles) > 0 || len(l.fm.facts) > 0 {
+		l.newPage()
+		l.factsPage()
+	}
+	if l.hasContents() {
+		l.newPage()
+		l.contentsPage()
+	}
+}
+
+// frontHeading sets the heading of a front-matter page and its outline
+// entry.
+func (l *layout) frontHeading(id, title string) {
+	size := l.st.Front.HeadingSize
+	lead := size * 1.3 * ptMM
+	l.startSection(id, title, 0)
+	l.c.write(l.left, l.y+baseline(size, lead), sansBold, size, l.accent, title)
+	l.y += lead + 4*ptMM
+}
+
+// subHeading sets a small heading kept with need mm of what follows.
+func (l *layout) subHeading(title string, need float64) {
+	size := 11.0
+	lead := size * 1.35 * ptMM
+	l.gap(8 * ptMM)
+	l.ensure(lead + need)
+	l.c.write(l.left, l.y+baseline(size, lead), sansBold, size, l.accent, title)
+	l.y += lead + 2*ptMM
+}
+
+// coverPage sets page 1: marking band, label, balanced title, subtitle,
+// accent rule, metadata block.
+func (l *layout) coverPage() {
+	st := l.st
+	w := l.right - l.left
+	l.y = l.top + 40
+	l.c.write(l.left, l.y, sansBold, 10, l.accent, spaced(st.Cover.Label))
+	l.y += 8
+
+	// Title: up to three balanced lines, shrinking the size if needed.
+	size, lead := st.Cover.TitleSize, st.Cover.TitleLeading
+	var lines []line
+	for {
+		var runs []run
+		for _, p := range l.fm.coverTitle {
+			runs = append(runs, run{text: p.text, face: p.face, size: size, color: l.text})
+		}
+		lines = l.balanced(runs, w)
+		if len(lines) <= 3 || size <= 18 {
+			break
+		}
+		lead *= (size - 2) / size
+		size -= 2
+	}
+	for _, ln := range lines {
+		l.drawLine(ln, l.left, l.y+baseline(size, lead*ptMM), w, lead*ptMM, false)
+		l.y += lead * ptMM
+		if l.y > l.bottom-40 {
+			break
+		}
+	}
+	if l.fm.subtitle != nil {
+		l.y += 3
+		sl := st.Cover.SubtitleSize * 1.35 * ptMM
+		for _, ln := range l.breakLines(l.words(l.fm.subtitle), w) {
+			l.drawLine(ln, l.left, l.y+baseline(st.Cover.SubtitleSize, sl), w, sl, false)
+			l.y += sl
+		}
+	}
+	l.y += 8
+	l.c.rule(l.left, l.y, l.left+40, l.y, 0.8, l.accent)
+	l.y += 8
+	ml := st.Cover.MetaSize * 1.5 * ptMM
+	for _, rs := range l.fm.coverMeta {
+		for _, ln := range l.breakLines(l.words(rs), w) {
+			l.drawLine(ln, l.left, l.y+baseline(st.Cover.MetaSize, ml), w, ml, false)
+			l.y += ml
+		}
+	}
+}
+
+// spaced letter-spaces a short uppercase label.
+func spaced(s string) string {
+	var out []rune
+	for i, r := range []rune(s) {
+		if i > 0 {
+			out = append(out, '\u200A')
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// balanced breaks runs into the fewest lines that fit width, then narrows
+// the measure as far as the line count allows, so the lines come out even.
+func (l *layout) balanced(runs []run, width float64) []line {
+	ws := l.words(runs)
+	best := l.breakLines(ws, width)
+	n := len(best)
+	if n < 2 {
+		return best
+	}
+	lo, hi := width/2, width
+	for i := 0; i < 12; i++ {
+		mid := (lo + hi) / 2
+		if ls := l.breakLines(ws, mid); len(ls) == n {
+			best, hi = ls, mid
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
+
+// pageOf returns the page of an anchor from the previous pass, 0 if unknown.
+func (l *layout) pageOf(id string) int {
+	if l.prev == nil {
+		return 0
+	}
+	return l.prev.anchorPage[id]
+}
+
+// pageLabel prints a page number from the previous pass; the first pass
+// uses a stand-in of similar width.
+func (l *layout) pageLabel(id string) string {
+	if p := l.pageOf(id); p > 0 {
+		return strconv.Itoa(p)
+	}
+	return "00"
+}
+
+// summaryPage sets "Summary" with the key points in a shaded box, each
+// point ending in a link "¶N · p. M" to its paragraph.
+func (l *layout) summaryPage() {
+	st := l.st
+	l.frontHeading("summary", "Summary")
+	tint := st.color(st.Colors.Tint)
+	pad := 5.0
+	f := frame{x: l.left + pad + 5, w: l.right - l.left - 2*pad - 5, size: st.Front.BulletSize,
+		lead: st.Front.BulletLeading * ptMM}
+	band := func(h float64) { l.c.fill(l.left, l.y, l.right-l.left, h, tint) }
+
+	title := 11.0
+	tl := title * 1.4 * ptMM
+	band(pad + tl)
+	l.y += pad
+	l.c.write(l.left+pad, l.y+baseline(title, tl), sansBold, title, l.accent, "Key points")
+	l.y += tl
+	for i, it := range l.fm.summary {
+		runs := append([]run(nil), it.runs...)
+		if it.para != "" {
+			ref := "¶" + strconv.Itoa(l.fm.paraNum[it.para]) + "\u00A0·\u00A0p.\u00A0" + l.pageLabel(it.para)
+			runs = append(runs, run{text: " ", face: serif, size: f.size},
+				run{text: ref, face: sans, size: st.Front.RefSize, color: l.grey, dest: it.para})
+		}
+		lines := l.breakLines(l.words(runs), f.w)
+		gap := 2.5 * ptMM
+		if i > 0 {
+			band(gap)
+			l.y += gap
+		}
+		l.pendMarker = []run{{text: "•", face: serif, size: f.size, color: l.accent}}
+		l.pendMarkX = f.x - 2
+		for _, ln := range lines {
+			if l.y+f.lead > l.bottom-pad {
+				l.newPage()
+			}
+			band(f.lead)
+			base := l.y + baseline(f.size, f.lead)
+			l.lineStart(l.y, base, f.lead)
+			l.drawLine(ln, f.x, base, f.w, f.lead, true)
+			l.y += f.lead
+		}
+	}
+	band(pad)
+	l.y += pad
+}
+
+// factsPage sets "Key facts": figure tiles four to a row, then the
+// timeline, people, organisation, place and quotation tables.
+func (l *layout) factsPage() {
+	st := l.st
+	l.frontHeading("key-facts", "Key facts")
+	if n := len(l.fm.tiles); n > 0 {
+		per := st.Front.TilesPerRow
+		gapX := 4.0
+		tw := (l.right - l.left - float64(per-1)*gapX) / float64(per)
+		vs, ls := st.Front.TileValueSize, st.Front.TileLabelSize
+		vl, ll := vs*1.25*ptMM, ls*1.3*ptMM
+		th := 2 + vl + 2*ll + 3
+		for i := 0; i < n; i += per {
+			if i > 0 {
+				l.y += 5
+			}
+			l.ensure(th)
+			for j := i; j < min(i+per, n); j++ {
+				t := l.fm.tiles[j]
+				x := l.left + float64(j-i)*(tw+gapX)
+				l.c.rule(x, l.y, x+tw, l.y, 0.6, l.accent)
+				y := l.y + 2
+				for k, ln := range l.breakLines(l.words(t.value), tw) {
+					if k > 0 {
+						break
+					}
+					l.drawLine(ln, x, y+baseline(vs, vl), tw, vl, false)
+				}
+				y += vl
+				for _, ln := range l.clampLines(t.label, tw, 2) {
+					l.drawLine(ln, x, y+baseline(ls, ll), tw, ll, false)
+					y += ll
+				}
+				if t.para != "" {
+					if id, ok := l.link(t.para); ok {
+						l.c.Link(x, l.y, tw, th, id)
+					}
+				}
+			}
+			l.y += th
+		}
+	}
+	f := frame{x: l.left, w: l.right - l.left, size: st.Table.Size, lead: st.Table.Leading * ptMM}
+	for _, t := range l.fm.facts {
+		row := st.Table.Leading*ptMM + 2*st.Table.Padding
+		l.subHeading(t.title, 2*row+1)
+		l.grid(nil, t.align, t.header, t.rows, f)
+	}
+}
+
+// hasContents reports whether the body has titled sections to list.
+func (l *layout) hasContents() bool {
+	var any func(ss []*section) bool
+	any = func(ss []*section) bool {
+		for _, s := range ss {
+			if s.title != nil || any(s.subs) {
+				return true
+			}
+		}
+		return false
+	}
+	return any(l.d.sections)
+}
+
+// contentsPage lists the titled sections with dot leaders and the pages of
+// their headings; every row links to its heading.
+func (l *layout) contentsPage() {
+	st := l.st
+	l.frontHeading("contents", "Contents")
+	size := st.Front.ContentsSize
+	lead := st.Front.ContentsLeading * ptMM
+	numW := l.m.width(l.c, sans, size, "0000")
+	var entry func(id, title string, level int)
+	entry = func(id, title string, level int) {
+		indent := float64(level-1) * 8
+		face := sans
+		if level == 1 {
+			face = sansBold
+		}
+		tw := l.right - l.left - indent - numW - 8
+		lines := l.breakLines(l.words([]run{{text: title, face: face, size: size, color: l.text}}), tw)
+		h := float64(len(lines)) * lead
+		l.ensure(h)
+		top := l.y
+		for _, ln := range lines {
+			l.drawLine(ln, l.left+indent, l.y+baseline(size, lead), tw, lead, false)
+			l.y += lead
+		}
+		base := l.y - lead + baseline(size, lead)
+		last := 0.0
+		if len(lines) > 0 {
+			last = lines[len(lines)-1].w
+		}
+		num := l.pageLabel(id)
+		nw := l.m.width(l.c, sans, size, num)
+		l.c.write(l.right-nw, base, sans, size, l.text, num)
+		dot := l.m.width(l.c, sans, size, " .")
+		from, to := l.left+indent+last+2, l.right-nw-2
+		if n := int((to - from) / dot); n > 0 {
+			s := ""
+			for i := 0; i < n; i++ {
+				s += " ."
+			}
+			l.c.write(to-float64(n)*dot, base, sans, size, l.grey, s)
+		}
+		if lid, ok := l.link(id); ok {
+			l.c.Link(l.left, top, l.right-l.left, h, lid)
+		}
+	}
+	var walk func(ss []*section)
+	walk = func(ss []*section) {
+		for _, s := range ss {
+			if s.title != nil && s.plain != "" {
+				entry(s.id, s.plain, s.level)
+			}
+			walk(s.subs)
+		}
+	}
+	walk(l.d.sections)
+	if len(l.d.notes) > 0 {
+		entry("notes", "Notes", 1)
+	}
+}
+
+// clampLines breaks runs into at most n lines of width w, ending the last
+// with an ellipsis when text had to be cut.
+func (l *layout) clampLines(runs []run, w float64, n int) []line {
+	lines := l.breakLines(l.words(runs), w)
+	if len(lines) <= n {
+		return lines
+	}
+	// Drop words from the end of line n until it has room for "…".
+	last := lines[n-1]
+	for len(last.words) > 0 {
+		ws := last.words[len(last.words)-1]
+		r := *ws.frags[len(ws.frags)-1].r
+		r.text, r.url, r.dest = "…", "", ""
+		ell := l.m.width(l.c, r.face, r.size, r.text)
+		if last.w+ell <= w || len(last.words) == 1 {
+			ws.frags = append(append([]frag(nil), ws.frags...), frag{r: &r, text: r.text, w: ell})
+			ws.w += ell
+			last.words = append(append([]word(nil), last.words[:len(last.words)-1]...), ws)
+			last.w += ell
+			break
+		}
+		last.words = last.words[:len(last.words)-1]
+		last.w = 0
+		for i, x := range last.words {
+			last.w += x.w
+			if i < len(last.words)-1 {
+				last.w += x.space
+			}
+		}
+	}
+	out := append([]line(nil), lines[:n-1]...)
+	return append(out, last)
+}

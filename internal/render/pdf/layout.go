@@ -1,0 +1,265 @@
+package pdf
+
+import (
+	"strconv"
+
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
+)
+
+// record is what one pass learned about the pages; the next pass prints it.
+type record struct {
+	pages         int
+	sectionPage   map[string]int
+	paragraphPage map[string]int
+	anchorPage    map[string]int // every anchor placed: paragraphs, notes, front matter
+	pageHeader    map[int]string // running-header section title of each page
+}
+
+func newRecord() *record {
+	return &record{sectionPage: map[string]int{}, paragraphPage: map[string]int{},
+		anchorPage: map[string]int{}, pageHeader: map[int]string{}}
+}
+
+// equal reports whether two passes produced the same page map.
+func (r *record) equal(o *record) bool {
+	if r == nil || o == nil || r.pages != o.pages || len(r.anchorPage) != len(o.anchorPage) ||
+		len(r.sectionPage) != len(o.sectionPage) || len(r.pageHeader) != len(o.pageHeader) {
+		return false
+	}
+	for k, v := range r.anchorPage {
+		if o.anchorPage[k] != v {
+			return false
+		}
+	}
+	for k, v := range r.sectionPage {
+		if o.sectionPage[k] != v {
+			return false
+		}
+	}
+	for k, v := range r.pageHeader {
+		if o.pageHeader[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// frame is the horizontal extent and text size of the blocks being set.
+type frame struct {
+	x, w    float64 // mm
+	size    float64 // pt
+	lead    float64 // mm
+	justify bool
+}
+
+// layout is one pass over the document.
+type layout struct {
+	c    *canvas
+	st   *Style
+	m    *metrics
+	d    *prepared
+	fm   *front
+	in   *render.Input
+	prev *record // the previous pass, nil on the first
+	rec  *record
+
+	pageW, pageH             float64
+	left, right, top, bottom float64 // text area; right and bottom are edges, not margins
+
+	y       float64
+	page    int
+	cover   bool // page 1 is the cover: no furniture
+	header  string
+	headSet bool // a heading set the header on the current page
+	links   map[string]int
+	outline int // last outline level used; -1 before the first bookmark
+
+	text, accent, grey, hair rgb
+
+	bars    []float64 // x of the rules of the open block quotes
+	tableNo int       // last table number used in a caption
+
+	// Set before a block and consumed by its first drawn line.
+	pendRef    document.Ref
+	pendAnchor string
+	pendMarker []run
+	pendMarkX  float64 // right edge of the marker
+}
+
+// body frame: the full text width at body size.
+func (l *layout) bodyFrame() frame {
+	return frame{x: l.left, w: l.right - l.left, size: l.st.Body.Size, lead: l.st.Body.Leading * ptMM, justify: true}
+}
+
+// link returns the fpdf link for an anchor, creating it on first use;
+// false when nothing in the document carries that anchor.
+func (l *layout) link(dest string) (int, bool) {
+	if id, ok := l.links[dest]; ok {
+		return id, true
+	}
+	if !l.d.anchors[dest] {
+		return 0, false
+	}
+	if l.prev != nil {
+		if _, placed := l.prev.anchorPage[dest]; !placed {
+			return 0, false
+		}
+	}
+	id := l.c.AddLink()
+	l.links[dest] = id
+	return id, true
+}
+
+// anchor marks the current page and y as the target of dest.
+func (l *layout) anchor(dest string, y float64) {
+	if dest == "" {
+		return
+	}
+	if _, done := l.rec.anchorPage[dest]; done {
+		return
+	}
+	l.rec.anchorPage[dest] = l.page
+	l.d.anchors[dest] = true
+	if id, ok := l.link(dest); ok {
+		l.c.SetLink(id, y, l.page)
+	}
+}
+
+// finishLinks points links whose target was never placed (possible only
+// in the first pass) at the first page, so the file stays valid.
+func (l *layout) finishLinks() {
+	for _, k := range sortedKeys(l.links) {
+		if _, ok := l.rec.anchorPage[k]; !ok {
+			l.c.SetLink(l.links[k], 0, 1)
+		}
+	}
+}
+
+func (l *layout) atTop() bool { return l.y <= l.top+1e-6 }
+
+// newPage starts a page and draws its furniture.
+func (l *layout) newPage() {
+	l.c.AddPage()
+	l.page = l.c.PageNo()
+	l.y = l.top
+	l.headSet = false
+	if !(l.cover && l.page == 1) {
+		l.rec.pageHeader[l.page] = l.header
+	}
+	l.furniture()
+}
+
+// ensure starts a new page unless h fits below y.
+func (l *layout) ensure(h float64) {
+	if l.page == 0 || (l.y+h > l.bottom+1e-6 && !l.atTop()) {
+		l.newPage()
+	}
+}
+
+// gap adds vertical space, except at the top of a page.
+func (l *layout) gap(h float64) {
+	if l.atTop() {
+		return
+	}
+	if l.y+h > l.bottom {
+		l.y = l.bottom
+		return
+	}
+	l.drawBars(l.y, l.y+h)
+	l.y += h
+}
+
+func (l *layout) drawBars(y1, y2 float64) {
+	for _, x := range l.bars {
+		l.c.rule(x, y1, x, y2, l.st.Quote.RuleWidth, l.accent)
+	}
+}
+
+// baseline returns the baseline offset of a line of size pt in lead mm.
+func baseline(size, lead float64) float64 { return (lead + 0.7*size*ptMM) / 2 }
+
+// lineStart is called for every line drawn in the body: it draws what was
+// pending for the first line of a block (¶ number, list marker, anchors)
+// and the quote rules beside the line.
+func (l *layout) lineStart(top, base, lead float64) {
+	if l.pendRef.ID != "" {
+		r := l.pendRef
+		l.pendRef = document.Ref{}
+		l.rec.paragraphPage[r.ID] = l.page
+		l.anchor(r.ID, top)
+		if r.Number > 0 {
+			s := strconv.Itoa(r.Number)
+			size := l.st.Body.ParaNumberSize
+			w := l.m.width(l.c, sans, size, s)
+			l.c.write(l.left-l.st.Body.ParaNumberGap-w, base, sans, size, l.grey, s)
+		}
+	}
+	if l.pendAnchor != "" {
+		l.anchor(l.pendAnchor, top)
+		l.pendAnchor = ""
+	}
+	if l.pendMarker != nil {
+		w := 0.0
+		for _, r := range l.pendMarker {
+			w += l.m.width(l.c, r.face, r.size, r.text)
+		}
+		x := l.pendMarkX - w
+		for _, r := range l.pendMarker {
+			l.c.write(x, base, r.face, r.size, r.color, r.text)
+			x += l.m.width(l.c, r.face, r.size, r.text)
+		}
+		l.pendMarker = nil
+	}
+	l.drawBars(top, top+lead)
+}
+
+// placeLines sets lines in frame f from y, breaking pages so that no page
+// ends with a single first line (orphan) or starts with a single last line
+// (widow) when the paragraph allows.
+func (l *layout) placeLines(lines []line, f frame) {
+	n, i := len(lines), 0
+	for i < n {
+		if l.page == 0 {
+			l.newPage()
+		}
+		avail := int((l.bottom-l.y)/f.lead + 1e-6)
+		rem := n - i
+		k := rem
+		if rem > avail {
+			k = avail
+			if k > rem-2 {
+				k = rem - 2
+			}
+			if i == 0 && k < 2 {
+				k = 0
+			}
+			if k <= 0 && l.atTop() {
+				k = max(1, min(avail, rem))
+			}
+		}
+		if k <= 0 {
+			l.newPage()
+			continue
+		}
+		for j := i; j < i+k; j++ {
+			base := l.y + baseline(f.size, f.lead)
+			l.lineStart(l.y, base, f.lead)
+			l.drawLine(lines[j], f.x, base, f.w, f.lead, f.justify)
+			l.y += f.lead
+		}
+		i += k
+		if i < n {
+			l.newPage()
+		}
+	}
+}
+
+// paragraph sets runs as a paragraph in frame f.
+func (l *layout) paragraph(runs []run, f frame) {
+	lines := l.breakLines(l.words(runs), f.w)
+	if len(lines) == 0 {
+		lines = []line{{last: true}}
+	}
+	l.placeLines(lines, f)
+}

@@ -1,0 +1,194 @@
+package pdf
+
+import "unicode/utf8"
+
+// frag is part of a word in one run's look.
+type frag struct {
+	r    *run
+	text string
+	w    float64 // mm
+}
+
+// word is an unbreakable sequence of fragments; space is the width of the
+// space that follows it (0 at a hard break or the end).
+type word struct {
+	frags []frag
+	w     float64
+	space float64
+	brk   bool // a hard line break follows
+}
+
+// line is one set line: its words and their natural width with spaces.
+type line struct {
+	words []word
+	w     float64
+	last  bool // ends the paragraph or a hard break: not justified
+}
+
+// words splits runs at spaces into words, measuring them.
+func (l *layout) words(runs []run) []word {
+	var out []word
+	var cur word
+	finish := func(space float64) {
+		if len(cur.frags) > 0 {
+			cur.space = space
+			out = append(out, cur)
+		} else if len(out) > 0 && out[len(out)-1].space == 0 && !out[len(out)-1].brk {
+			out[len(out)-1].space = space
+		}
+		cur = word{}
+	}
+	for i := range runs {
+		r := &runs[i]
+		if r.brk {
+			finish(0)
+			if len(out) > 0 {
+				out[len(out)-1].brk = true
+				out[len(out)-1].space = 0
+			}
+			continue
+		}
+		s := r.text
+		for len(s) > 0 {
+			j := 0
+			for j < len(s) && s[j] != ' ' {
+				j++
+			}
+			if j > 0 {
+				t := s[:j]
+				w := l.m.width(l.c, r.face, r.size, t)
+				cur.frags = append(cur.frags, frag{r: r, text: t, w: w})
+				cur.w += w
+			}
+			if j < len(s) { // a space
+				finish(l.m.width(l.c, r.face, r.size, " "))
+				j++
+			}
+			s = s[j:]
+		}
+	}
+	finish(0)
+	if n := len(out); n > 0 {
+		out[n-1].space = 0
+	}
+	return out
+}
+
+// breakLines fills lines of the given width greedily. Words wider than a
+// line are cut between characters.
+func (l *layout) breakLines(ws []word, width float64) []line {
+	var out []line
+	var cur line
+	var pendingSpace float64
+	for _, w := range ws {
+		if w.w > width {
+			parts := l.splitWord(w, width)
+			ws2 := parts
+			for k, pw := range ws2 {
+				if len(cur.words) > 0 && cur.w+pendingSpace+pw.w > width {
+					out = append(out, cur)
+					cur, pendingSpace = line{}, 0
+				}
+				if len(cur.words) > 0 {
+					cur.w += pendingSpace
+				}
+				cur.words = append(cur.words, pw)
+				cur.w += pw.w
+				pendingSpace = pw.space
+				if k < len(ws2)-1 {
+					out = append(out, cur)
+					cur, pendingSpace = line{}, 0
+				}
+			}
+		} else {
+			if len(cur.words) > 0 && cur.w+pendingSpace+w.w > width+1e-6 {
+				out = append(out, cur)
+				cur, pendingSpace = line{}, 0
+			}
+			if len(cur.words) > 0 {
+				cur.w += pendingSpace
+			}
+			cur.words = append(cur.words, w)
+			cur.w += w.w
+			pendingSpace = w.space
+		}
+		if w.brk {
+			cur.last = true
+			out = append(out, cur)
+			cur, pendingSpace = line{}, 0
+		}
+	}
+	if len(cur.words) > 0 {
+		out = append(out, cur)
+	}
+	if n := len(out); n > 0 {
+		out[n-1].last = true
+	}
+	return out
+}
+
+// splitWord cuts a word wider than width into pieces that fit.
+func (l *layout) splitWord(w word, width float64) []word {
+	var out []word
+	var cur word
+	for _, f := range w.frags {
+		s := f.text
+		for len(s) > 0 {
+			r, n := utf8.DecodeRuneInString(s)
+			rw := l.m.runeWidth(l.c, f.r.face, r) * f.r.size
+			if cur.w+rw > width && len(cur.frags) > 0 {
+				out = append(out, cur)
+				cur = word{}
+			}
+			if k := len(cur.frags); k > 0 && cur.frags[k-1].r == f.r {
+				cur.frags[k-1].text += s[:n]
+				cur.frags[k-1].w += rw
+			} else {
+				cur.frags = append(cur.frags, frag{r: f.r, text: s[:n], w: rw})
+			}
+			cur.w += rw
+			s = s[n:]
+		}
+	}
+	if len(cur.frags) > 0 {
+		cur.space, cur.brk = w.space, w.brk
+		out = append(out, cur)
+	}
+	return out
+}
+
+// drawLine sets ln at x with its baseline at y. When justify is set and the
+// line is not the last of its paragraph, spaces stretch to fill width.
+func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
+	extra := 0.0
+	if justify && !ln.last && len(ln.words) > 1 {
+		extra = (width - ln.w) / float64(len(ln.words)-1)
+		if extra < 0 {
+			extra = 0
+		}
+	}
+	top := y - lead*0.72
+	for i, w := range ln.words {
+		fx := x
+		for _, f := range w.frags {
+			by := y
+			if f.r.super {
+				by -= f.r.size / 0.62 * 0.33 * ptMM
+			}
+			l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
+			switch {
+			case f.r.url != "":
+				l.c.LinkString(fx, top, f.w, lead, f.r.url)
+			case f.r.dest != "":
+				if id, ok := l.link(f.r.dest); ok {
+					l.c.Link(fx, top, f.w, lead, id)
+				}
+			}
+			fx += f.w
+		}
+		x += w.w
+		if i < len(ln.words)-1 {
+			x += w.space + extra
+		}
+	}
+}

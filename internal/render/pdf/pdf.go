@@ -1,0 +1,207 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/render"
+	"github.com/go-pdf/fpdf"
+)
+
+// maxPasses bounds the layout passes; two are normally enough (one to
+// learn the page map, one to print it).
+const maxPasses = 5
+
+// Result is a rendered PDF and its page map. Pages are physical: page 1 is
+// the first page of the file (the cover).
+type Result struct {
+	// PDF is the file.
+	PDF []byte
+	// Pages is the page count.
+	Pages int
+	// SectionPage is the page of each section's heading by section ID
+	// ("s3"); for a section without a title, the page where its text starts.
+	SectionPage map[string]int
+	// ParagraphPage is the page of the first line of each numbered block by
+	// paragraph ID ("p7").
+	ParagraphPage map[string]int
+}
+
+// Render writes the PDF edition of in.Doc (with in.Analysis as front
+// matter, when given) to w.
+func Render(w io.Writer, in *render.Input) error {
+	res, err := Layout(in)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(res.PDF); err != nil {
+		return fmt.Errorf("render pdf: %v", err)
+	}
+	return nil
+}
+
+// Layout renders in and returns the PDF with its page map. Warnings about
+// replaced characters go to in.Warnings. Errors read "render pdf: …".
+func Layout(in *render.Input) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("render pdf: internal error: %v", r)
+		}
+	}()
+	if in == nil || in.Doc == nil {
+		return nil, errors.New("render pdf: no document")
+	}
+	res, err = layoutPasses(in)
+	if err != nil {
+		return nil, fmt.Errorf("render pdf: %w", err)
+	}
+	return res, nil
+}
+
+// pageSize maps Options.Paper to an fpdf size name.
+func pageSize(paper string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(paper)) {
+	case "", "a4":
+		return "A4", nil
+	case "letter":
+		return "Letter", nil
+	}
+	return "", fmt.Errorf("paper %q: want \"a4\" or \"letter\"", paper)
+}
+
+func layoutPasses(in *render.Input) (*Result, error) {
+	size, err := pageSize(in.Options.Paper)
+	if err != nil {
+		return nil, err
+	}
+	st, err := loadStyle(in.Options.Style)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := loadFonts(st)
+	if err != nil {
+		return nil, err
+	}
+	z := newSanitizer(fs, in.Warnings)
+	d := prepare(in.Doc, st, z)
+	fm := prepareFront(in, st, z)
+	m := &metrics{}
+	var prev *record
+	for pass := 1; ; pass++ {
+		l, err := newLayout(in, st, fs, m, d, fm, size, prev)
+		if err != nil {
+			return nil, err
+		}
+		l.run()
+		if err := l.c.Error(); err != nil {
+			return nil, err
+		}
+		if prev != nil && (l.rec.equal(prev) || pass == maxPasses) {
+			return l.output()
+		}
+		prev = l.rec
+	}
+}
+
+// newLayout starts a pass: a fresh fpdf document with fonts and metadata.
+func newLayout(in *render.Input, st *Style, fs *fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(st.Page.MarginLeft, st.Page.MarginTop, st.Page.MarginRight)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(in.Options.Time)
+	pdf.SetModificationDate(in.Options.Time)
+	if err := fs.register(pdf); err != nil {
+		return nil, err
+	}
+	meta := in.Doc.Meta
+	pdf.SetTitle(fm.title, true)
+	if fm.author != "" {
+		pdf.SetAuthor(fm.author, true)
+	}
+	if fm.subject != "" {
+		pdf.SetSubject(fm.subject, true)
+	}
+	if len(meta.Keywords) > 0 {
+		pdf.SetKeywords(fm.keywords, true)
+	}
+	if meta.Language != "" {
+		pdf.SetLang(metaClean(meta.Language))
+	}
+	pdf.SetCreator("briefbook", true)
+	pdf.SetProducer("briefbook (fpdf)", true)
+	if err := pdf.Error(); err != nil {
+		return nil, err
+	}
+	w, h := pdf.GetPageSize()
+	l := &layout{
+		c: &canvas{Fpdf: pdf}, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
+		pageW: w, pageH: h,
+		left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
+		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom,
+		links: map[string]int{}, outline: -1,
+		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent),
+		grey: st.color(st.Colors.Grey), hair: st.color(st.Colors.Hairline),
+	}
+	if l.right-l.left < 40 || l.bottom-l.top < 40 {
+		return nil, fmt.Errorf("style: page margins leave no room for text")
+	}
+	return l, nil
+}
+
+// run lays out the whole document.
+func (l *layout) run() {
+	l.frontMatter()
+	l.header = "" // the body starts without a section until its first heading
+	l.newPage()
+	l.sections(l.d.sections)
+	l.notes()
+	if l.page == 0 {
+		l.newPage()
+	}
+	l.finishLinks()
+	l.rec.pages = l.c.PageCount()
+}
+
+// output finishes the last pass and returns its file and page map.
+func (l *layout) output() (*Result, error) {
+	l.c.SetPage(l.c.PageCount()) // else fpdf drops the pages after the current one
+	var buf bytes.Buffer
+	if err := l.c.Output(&buf); err != nil {
+		return nil, err
+	}
+	if err := l.c.Error(); err != nil {
+		return nil, err
+	}
+	res := &Result{PDF: buf.Bytes(), Pages: l.rec.pages,
+		SectionPage: map[string]int{}, ParagraphPage: map[string]int{}}
+	for k, v := range l.rec.sectionPage {
+		res.SectionPage[k] = v
+	}
+	for k, v := range l.rec.paragraphPage {
+		res.ParagraphPage[k] = v
+	}
+	return res, nil
+}
+
+// metaClean keeps metadata strings within the Basic Multilingual Plane
+// and free of control characters.
+func metaClean(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r > 0xFFFF:
+			b.WriteRune('\uFFFD')
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteByte(' ')
+		case invisible(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

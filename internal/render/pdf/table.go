@@ -1,0 +1,184 @@
+package pdf
+
+import (
+	"strconv"
+
+	"github.com/briefbook/briefbook/internal/document"
+)
+
+// table sets a document table with a numbered caption.
+func (l *layout) table(t *table, f frame) {
+	var caption []run
+	if len(t.caption) > 0 {
+		l.tableNo++
+		caption = append([]run{{text: "Table " + strconv.Itoa(l.tableNo) + ". ", face: sansBold,
+			size: l.st.Table.CaptionSize, color: l.accent}}, t.caption...)
+	}
+	l.grid(caption, t.align, t.header, t.rows, f)
+}
+
+// cellLines is a laid-out table cell.
+type cellLines struct {
+	lines []line
+}
+
+// grid sets a table: caption above, a header row with a light fill that is
+// repeated after every page break, zebra rows, horizontal hairlines only.
+// Rows never split across pages.
+func (l *layout) grid(caption []run, align []document.Align, header [][]run, rows [][][]run, f frame) {
+	ncol := len(header)
+	for _, r := range rows {
+		ncol = max(ncol, len(r))
+	}
+	if ncol == 0 {
+		return
+	}
+	pad := l.st.Table.Padding
+	lead := l.st.Table.Leading * ptMM
+	size := l.st.Table.Size
+
+	// Column widths from natural (one-line) and minimum (longest word) widths.
+	nat := make([]float64, ncol)
+	minw := make([]float64, ncol)
+	measure := func(row [][]run) {
+		for i, c := range row {
+			ws := l.words(c)
+			line := 0.0
+			for j, w := range ws {
+				line += w.w
+				if j < len(ws)-1 {
+					line += w.space
+				}
+				minw[i] = max(minw[i], w.w+2*pad)
+			}
+			nat[i] = max(nat[i], line+2*pad)
+		}
+	}
+	measure(header)
+	for _, r := range rows {
+		measure(r)
+	}
+	widths := columnWidths(nat, minw, f.w, 2*pad+4)
+
+	layRow := func(row [][]run) ([]cellLines, float64) {
+		cells := make([]cellLines, ncol)
+		h := lead
+		for i := 0; i < ncol; i++ {
+			if i < len(row) {
+				cells[i].lines = l.breakLines(l.words(row[i]), widths[i]-2*pad)
+			}
+			h = max(h, float64(len(cells[i].lines))*lead)
+		}
+		return cells, h + 2*pad
+	}
+	drawRow := func(cells []cellLines, h float64, fill *rgb, rule rgb, rw float64) {
+		l.lineStart(l.y, l.y+pad+baseline(size, lead), 0)
+		l.drawBars(l.y, l.y+h)
+		if fill != nil {
+			l.c.fill(f.x, l.y, f.w, h, *fill)
+		}
+		x := f.x
+		for i, c := range cells {
+			a := document.AlignDefault
+			if i < len(align) {
+				a = align[i]
+			}
+			for j, ln := range c.lines {
+				lx := x + pad
+				switch a {
+				case document.AlignRight:
+					lx += widths[i] - 2*pad - ln.w
+				case document.AlignCenter:
+					lx += (widths[i] - 2*pad - ln.w) / 2
+				}
+				l.drawLine(ln, lx, l.y+pad+float64(j)*lead+baseline(size, lead), widths[i]-2*pad, lead, false)
+			}
+			x += widths[i]
+		}
+		l.y += h
+		l.c.rule(f.x, l.y, f.x+f.w, l.y, rw, rule)
+	}
+
+	hcells, hh := layRow(header)
+	hasHeader := len(header) > 0
+	tint := l.st.color(l.st.Colors.Tint)
+	zebra := l.st.color(l.st.Colors.Zebra)
+	drawHeader := func() {
+		if hasHeader {
+			drawRow(hcells, hh, &tint, l.accent, 0.35)
+		}
+	}
+
+	var capLines []line
+	capLead := l.st.Table.CaptionSize * 1.35 * ptMM
+	if len(caption) > 0 {
+		capLines = l.breakLines(l.words(caption), f.w)
+	}
+	first := 0.0
+	if len(rows) > 0 {
+		_, first = layRow(rows[0])
+	}
+	need := float64(len(capLines))*capLead + first
+	if hasHeader {
+		need += hh
+	}
+	if l.page == 0 {
+		l.newPage()
+	}
+	if l.y+need > l.bottom && !l.atTop() {
+		l.newPage()
+	}
+	for _, ln := range capLines {
+		l.lineStart(l.y, l.y+baseline(l.st.Table.CaptionSize, capLead), capLead)
+		l.drawLine(ln, f.x, l.y+baseline(l.st.Table.CaptionSize, capLead), f.w, capLead, false)
+		l.y += capLead
+	}
+	if len(capLines) > 0 {
+		l.y += 1
+	}
+	l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
+	drawHeader()
+	for i, r := range rows {
+		cells, h := layRow(r)
+		if l.y+h > l.bottom && !(l.y <= l.top+hh+1e-6) {
+			l.newPage()
+			l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
+			drawHeader()
+		}
+		var fill *rgb
+		if i%2 == 1 {
+			fill = &zebra
+		}
+		drawRow(cells, h, fill, l.hair, 0.15)
+	}
+}
+
+// columnWidths shares total among columns: natural widths when they fit
+// (stretched to fill), else minimum widths plus a share of the rest.
+func columnWidths(nat, minw []float64, total, floor float64) []float64 {
+	n := len(nat)
+	out := make([]float64, n)
+	sumNat, sumMin := 0.0, 0.0
+	for i := range nat {
+		nat[i] = max(nat[i], floor)
+		minw[i] = min(max(minw[i], floor), nat[i])
+		sumNat += nat[i]
+		sumMin += minw[i]
+	}
+	switch {
+	case sumNat <= total:
+		for i := range out {
+			out[i] = nat[i] * total / sumNat
+		}
+	case sumMin >= total:
+		for i := range out {
+			out[i] = minw[i] * total / sumMin
+		}
+	default:
+		slack := sumNat - sumMin
+		for i := range out {
+			out[i] = minw[i] + (total-sumMin)*(nat[i]-minw[i])/slack
+		}
+	}
+	return out
+}
