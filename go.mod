@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/bmaupin/go-epub v1.1.0
 	github.com/go-pdf/fpdf v0.9.0
+	github.com/kljensen/snowball v0.10.0
 	github.com/yuin/goldmark v1.8.7
 	github.com/yuin/goldmark-meta v1.1.0
 	golang.org/x/image v0.48.0

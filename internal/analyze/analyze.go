@@ -22,6 +22,7 @@ func Analyze(doc *document.Document, opts Options) *document.Analysis {
 	us := collectUnits(doc)
 	a.Summary = summarize(us, opts.SummarySentences)
 	a.Facts = extractFacts(us)
+	a.Facts.Places = addTitlePlaces(a.Facts.Places, doc.Meta.Title)
 	return a
 }
 

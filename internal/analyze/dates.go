@@ -18,23 +18,29 @@ const ruMonthPat = `(январ[ьяе]|феврал[ьяе]|март[ае]?|а�
 type dateRule struct {
 	re               *regexp.Regexp
 	year, month, day int
+	// span is true for a year range whose last four digits are its end.
+	span bool
 }
 
 var dateRules = []dateRule{
-	{regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), 1, 2, 3},
-	{regexp.MustCompile(`\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), 3, 1, 2},
-	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPat + `,?\s+(\d{4})\b`), 3, 2, 1},
-	{regexp.MustCompile(`(\d{1,2})\s+` + ruMonthPat + `\s+(\d{4})`), 3, 2, 1},
-	{regexp.MustCompile(`\b` + monthPat + `,?\s+(?:of\s+)?(\d{4})\b`), 2, 1, 0},
-	{regexp.MustCompile(`(?i:в|с|до|к|по)\s+` + ruMonthPat + `\s+(\d{4})`), 2, 1, 0},
-	{regexp.MustCompile(`\b(?i:in|by|since|until|till|from|during|before|after|around|circa|through|of|to)\s+(?:(?i:early|late|mid|the\s+end\s+of|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of|the\s+winter\s+of)[\s-]+)?(\d{4})\b`), 1, 0, 0},
-	{regexp.MustCompile(`(\d{4})\s+(?:год[ауом]?|г\.)`), 1, 0, 0},
+	// Year ranges first: "1991–1995", "from 1941 to 1945" (the end year is
+	// read by yearRangeEnd).
+	{regexp.MustCompile(`\b(\d{4})\s*[–—]\s*\d{4}\b`), 1, 0, 0, true},
+	{regexp.MustCompile(`\b(?i:from|between)\s+(\d{4})\s*(?:-|to|and|until|till)\s*\d{4}\b`), 1, 0, 0, true},
+	{regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), 1, 2, 3, false},
+	{regexp.MustCompile(`\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), 3, 1, 2, false},
+	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[/–-]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?` + monthPat + `,?\s+(\d{4})\b`), 3, 2, 1, false},
+	{regexp.MustCompile(`(\d{1,2})\s+` + ruMonthPat + `\s+(\d{4})`), 3, 2, 1, false},
+	{regexp.MustCompile(`\b` + monthPat + `,?\s+(?:of\s+)?(\d{4})\b`), 2, 1, 0, false},
+	{regexp.MustCompile(`(?i:в|с|до|к|по)\s+` + ruMonthPat + `\s+(\d{4})`), 2, 1, 0, false},
+	{regexp.MustCompile(`\b(?i:in|by|since|until|till|from|during|before|after|around|circa|through|of|to)\s+(?:(?i:early|late|mid|the\s+end\s+of|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of|the\s+winter\s+of)[\s-]+)?(\d{4})\b`), 1, 0, 0, false},
+	{regexp.MustCompile(`(\d{4})\s+(?:год[ауом]?|г\.)`), 1, 0, 0, false},
 }
 
 // Day-and-month without a year take the year of the same sentence.
 var dayMonthRules = []dateRule{
-	{regexp.MustCompile(`\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?\b`), 0, 1, 2},
-	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPat + `\b`), 0, 2, 1},
+	{regexp.MustCompile(`\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?\b`), 0, 1, 2, false},
+	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPat + `\b`), 0, 2, 1, false},
 }
 
 // monthNumber returns 1–12 for an English or Russian month name or
@@ -103,7 +109,14 @@ func findDates(us []unit) []document.Event {
 					if sentYear == "" {
 						sentYear = date[:4]
 					}
-					found = append(found, document.Event{Date: date, Text: strings.TrimSpace(s.Text[m[0]:m[1]])})
+					e := document.Event{Date: date, Text: strings.TrimSpace(s.Text[m[0]:m[1]])}
+					if r.span {
+						e.End = s.Text[m[1]-4 : m[1]]
+						if e.End <= e.Date {
+							continue
+						}
+					}
+					found = append(found, e)
 					spans = append(spans, [2]int{m[0], m[1]})
 				}
 			}
@@ -124,6 +137,7 @@ func findDates(us []unit) []document.Event {
 					}
 				}
 			}
+			found, spans = joinRanges(s.Text, found, spans)
 			for i, e := range found {
 				e.Event = eventClause(s.Text, spans[i][0], spans[i][1])
 				e.Paragraph = u.ID
@@ -175,7 +189,7 @@ func isoDate(s string, m []int, r dateRule) (string, bool) {
 		return "", false
 	}
 	// "1990s" and "2008-09" season ranges are not this rule's dates.
-	if end := m[2*r.year+1]; end < len(s) && (s[end] == 's' || (s[end] == '-' && r.month == 0 && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9')) {
+	if end := m[2*r.year+1]; end == m[1] && end < len(s) && (s[end] == 's' || (s[end] == '-' && r.month == 0 && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9')) {
 		return "", false
 	}
 	if r.month == 0 {
@@ -254,4 +268,40 @@ func eventClause(s string, a, b int) string {
 		e += "…"
 	}
 	return capitalizeFirst(e)
+}
+
+// joinRanges merges two dates of a sentence written as a range — "between
+// December 1942 and March 1943", "from May to June 2008", "1 April – 3 May
+// 2015" — into one event whose End is the second date.
+func joinRanges(s string, found []document.Event, spans [][2]int) ([]document.Event, [][2]int) {
+	if len(found) < 2 {
+		return found, spans
+	}
+	idx := make([]int, len(found))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return spans[idx[a]][0] < spans[idx[b]][0] })
+	var outF []document.Event
+	var outS [][2]int
+	for k := 0; k < len(idx); k++ {
+		i := idx[k]
+		e, sp := found[i], spans[i]
+		if k+1 < len(idx) && e.End == "" {
+			j := idx[k+1]
+			gap := strings.ToLower(strings.TrimSpace(s[sp[1]:spans[j][0]]))
+			before := strings.ToLower(strings.TrimRight(s[:sp[0]], " "))
+			opened := strings.HasSuffix(before, "between") || strings.HasSuffix(before, "from")
+			dash := gap == "-" || gap == "–" || gap == "—" || gap == "through"
+			if (dash || (opened && (gap == "and" || gap == "to" || gap == "until" || gap == "till"))) && found[j].Date > e.Date {
+				e.End = found[j].Date
+				e.Text = strings.TrimSpace(s[sp[0]:spans[j][1]])
+				sp[1] = spans[j][1]
+				k++
+			}
+		}
+		outF = append(outF, e)
+		outS = append(outS, sp)
+	}
+	return outF, outS
 }

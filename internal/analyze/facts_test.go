@@ -33,6 +33,13 @@ func TestFigures(t *testing.T) {
 		{"It employs 10-15 workers.", 10, 15, "", "workers"},
 		{"More than 1,000 police were sent.", 1000, 0, "more than", "police"},
 		{"Около 200 человек пришли.", 200, 0, "около", "человек"},
+		{"Fares cost between 250 euros (£173) and 600 euros.", 250, 600, "between", "EUR"},
+		{"The plane flew for about 1 hour and 17 minutes without contact.", 77, 0, "about", "minutes"},
+		{"He had ruled for 20 years.", 20, 0, "", "years"},
+		{"The water was higher than where 23 of the miners are trapped.", 23, 0, "", "miners"},
+		{"Then 50 other miners escaped.", 50, 0, "", "other miners"},
+		{"The blast left at least three miners dead.", 3, 0, "at least", "miners"},
+		{"Police arrested two dozen protesters.", 24, 0, "", "protesters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -65,6 +72,9 @@ func TestNotFigures(t *testing.T) {
 		"It happened two years ago and 5 years ago.",
 		"In the 1990s things were different.",
 		"The A-320 and NWA188 landed.",
+		"There are two reasons for this and one of them matters.",
+		"It happened three years ago.",
+		"The two countries signed.",
 	} {
 		if fs := findFigures(units1(text)); len(fs) != 0 {
 			t.Errorf("%q: got figures %+v, want none", text, fs)
@@ -91,6 +101,9 @@ func TestDates(t *testing.T) {
 		{"He ruled for 20 years over 1600 agreements.", nil},
 		{"In the 1990s it was quiet.", nil},
 		{"We may go in March.", nil},
+		{"A Catalina went down on the night of 27/28 January 1945.", []string{"1945-01-27"}},
+		{"Between December 1942 and March 1943 the squadron flew.", []string{"1942-12"}},
+		{"The war of 1991–1995 ended.", []string{"1991"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -132,10 +145,22 @@ func TestPeople(t *testing.T) {
 		{"Sir Winston Churchill once said that.", "Winston Churchill", "Sir"},
 		{"Queen Beatrix passed the crown.", "Beatrix", "Queen"},
 		{"\"It is fine,\" Richard Fitzwilliams said.", "Richard Fitzwilliams", ""},
+		{"It was under the command of Squadron Leader W.N. Gibson.", "W.N. Gibson", "Squadron Leader"},
+		{"King Juan Carlos I of Spain stepped down.", "Juan Carlos I", "King"},
+		{"\"It was fine,\" explained royal commentator and historian Richard Fitzwilliams.", "Richard Fitzwilliams", "royal commentator and historian"},
+		{"On Wednesday, Jacques Barrot, vice president of the European Commission, agreed.", "Jacques Barrot", "vice president of the European Commission"},
+		{"In 1995, the Kyrgyz President, Askar Akaev, pushed the law.", "Askar Akaev", "President"},
+		{"It was a reorganisation of the Woomera Range Complex, the other unit.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			ps, _ := findPeople(units1(tt.text))
+			if tt.name == "" {
+				if len(ps) != 0 {
+					t.Errorf("got %+v, want nobody", ps)
+				}
+				return
+			}
 			if len(ps) != 1 || ps[0].Name != tt.name || ps[0].Role != tt.role {
 				t.Errorf("got %+v, want %q (%q)", ps, tt.name, tt.role)
 			}
@@ -212,5 +237,61 @@ func TestQuotations(t *testing.T) {
 	qs = findQuotations(us, ps, ms, nil)
 	if len(qs) != 1 || qs[0].Speaker != "John Doe" {
 		t.Errorf("got %+v", qs)
+	}
+}
+
+func TestPeopleMerge(t *testing.T) {
+	text := "Sheikh Hamad bin Khalifa Al Thani, the Emir of Qatar, abdicated. Sheikh Hamad sent a message. " +
+		"King Albert II of Belgium retired. King Albert was 79."
+	ps, _ := findPeople(units1(text))
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, ","); got != "Hamad bin Khalifa Al Thani,Albert II" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestOrganizationShapes(t *testing.T) {
+	text := "No. 20 Squadron joined No. 76 Wing RAAF and later No. 76 Wing again. Six PBY Catalina boats flew. " +
+		"Reuters and Xinhua reported it, according to the Independent. The German Embassy paid."
+	got := map[string]string{}
+	for _, o := range findOrganizations(units1(text)) {
+		got[o.Name] = o.Acronym
+	}
+	for _, want := range []string{"No. 20 Squadron", "No. 76 Wing RAAF", "Royal Australian Air Force", "Reuters", "Xinhua", "Independent", "German Embassy"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing %q in %v", want, got)
+		}
+	}
+	for _, bad := range []string{"PBY", "No. 76 Wing"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unexpected %q in %v", bad, got)
+		}
+	}
+}
+
+func TestPlacesShipsAndTitle(t *testing.T) {
+	ps := findPlaces(units1("After the loss of HMAS Sydney it moved to New South Wales and New Guinea."))
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, ","); got != "New South Wales,New Guinea" {
+		t.Errorf("got %s", got)
+	}
+	ps = addTitlePlaces(ps, "Ink helps democracy in Asia")
+	if ps[len(ps)-1].Name != "Asia" || ps[len(ps)-1].Paragraphs == nil {
+		t.Errorf("title place: %+v", ps)
+	}
+}
+
+func TestQuotationLabels(t *testing.T) {
+	text := "The Kyrgyz President, Askar Akaev, wanted its reputation as \"an island of democracy\" back."
+	us := units1(text)
+	ps, ms := findPeople(us)
+	if qs := findQuotations(us, ps, ms, nil); len(qs) != 0 {
+		t.Errorf("label taken as a quotation: %+v", qs)
 	}
 }

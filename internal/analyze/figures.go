@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,6 +39,13 @@ var currencyWords = map[string]string{
 // measureSuffixes may be glued to a number ("131ft", "5km").
 var measureSuffixes = map[string]bool{"km": true, "kg": true, "ft": true, "mm": true, "cm": true, "mph": true, "mw": true, "gw": true, "kw": true, "ha": true, "lb": true, "lbs": true, "mi": true, "m2": true}
 
+// ofDeterminers may follow "N of" before the counted noun: "23 of the miners".
+var ofDeterminers = map[string]bool{"the": true, "its": true, "their": true, "these": true, "those": true}
+
+// countModifiers may open a counted noun phrase although they are stop
+// words: "50 other miners", "200 more troops".
+var countModifiers = map[string]bool{"other": true, "more": true, "new": true, "further": true, "additional": true, "extra": true}
+
 var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true, "decade": true, "decades": true, "hour": true, "hours": true, "лет": true, "года": true, "месяцев": true, "дней": true}
 
 // findFigures returns the figures of every numbered block.
@@ -62,7 +70,12 @@ func findFigures(us []unit) []document.Figure {
 
 // sentenceFigures finds the figures of one sentence.
 func sentenceFigures(s string) []document.Figure {
-	var out []document.Figure
+	type placed struct {
+		f   document.Figure
+		pos int
+	}
+	var got []placed
+	var spans [][2]int
 	locs := numberRe.FindAllStringIndex(s, -1)
 	skipUntil := 0
 	for _, loc := range locs {
@@ -71,9 +84,26 @@ func sentenceFigures(s string) []document.Figure {
 		}
 		f, end, ok := figureAt(s, loc[0], loc[1])
 		if ok {
-			out = append(out, f)
+			got = append(got, placed{f, loc[0]})
+			spans = append(spans, [2]int{loc[0], end})
 			skipUntil = end
 		}
+	}
+	taken := func(a, b int) bool {
+		for _, sp := range spans {
+			if a < sp[1] && b > sp[0] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range wordFigures(s, taken) {
+		got = append(got, placed{f, strings.Index(s, f.Text)})
+	}
+	sort.SliceStable(got, func(i, j int) bool { return got[i].pos < got[j].pos })
+	out := make([]document.Figure, len(got))
+	for i, p := range got {
+		out[i] = p.f
 	}
 	return out
 }
@@ -205,9 +235,15 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 			f.Unit = currencyWords[strings.ToLower(w)]
 		}
 		end += strings.Index(rest, w) + len(w)
-		if hi, n, ok := rangeHigh(s[end:], f.Qualifier == "between"); ok && hi > val {
+		// "between 250 euros (£173) and 600 euros": a conversion in
+		// brackets may sit inside the range.
+		skip := 0
+		if m := parenRe.FindStringIndex(s[end:]); m != nil && f.Qualifier == "between" {
+			skip = m[1]
+		}
+		if hi, n, ok := rangeHigh(s[end+skip:], f.Qualifier == "between"); ok && hi > val {
 			f.High, f.HasRange = hi, true
-			end += n
+			end += skip + n
 			if w2 := firstWord(s[end:]); currencyWords[strings.ToLower(w2)] != "" {
 				end += strings.Index(s[end:], w2) + len(w2)
 			}
@@ -239,9 +275,34 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	}
 	f.Unit = unit
 	end += uend
+	// "1 hour and 17 minutes": a compound duration is one figure.
+	if sub, ok := compoundUnits[strings.ToLower(unit)]; ok {
+		if m := compoundRe.FindStringSubmatchIndex(s[end:]); m != nil && strings.HasPrefix(strings.ToLower(s[end+m[4]:end+m[5]]), sub.unit) {
+			if v2, ok := parseNumber(s[end+m[2] : end+m[3]]); ok {
+				f.Value = val*sub.factor + v2
+				f.Unit = s[end+m[4] : end+m[5]]
+				end += m[1]
+			}
+		}
+	}
 	f.Text = strings.TrimSpace(s[start:end])
 	return f, end, true
 }
+
+// compoundUnits maps a time unit to the smaller unit that may follow it in
+// a compound duration and how many of those it holds.
+var compoundUnits = map[string]struct {
+	unit   string
+	factor float64
+}{
+	"hour": {"minute", 60}, "hours": {"minute", 60}, "minute": {"second", 60}, "minutes": {"second", 60},
+	"day": {"hour", 24}, "days": {"hour", 24}, "year": {"month", 12}, "years": {"month", 12},
+}
+
+var compoundRe = regexp.MustCompile(`^,?\s+and\s+(\d{1,2})\s+(\pL+)`)
+
+// parenRe matches a short bracketed aside at the start of a text.
+var parenRe = regexp.MustCompile(`^\s*\([^()]{1,40}\)`)
 
 var rangeRe = regexp.MustCompile(`^(\s*(?:-|–|—|to|and)\s*)[$£€¥]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*(?:bn|billion|million|mn|m|thousand|trillion)\b)?`)
 
@@ -313,7 +374,19 @@ func countedNoun(rest string) (string, int) {
 			plural = false
 			continue
 		}
-		if !isLowerWord(w.Text) || isStop(lw) || !hasLetter(lw) {
+		if len(got) == 0 && i == 0 && lw == "of" && i+2 < len(ws) && ofDeterminers[strings.ToLower(ws[i+1].Text)] && onlySpace(rest[w.End:ws[i+1].Start]) {
+			// "23 of the miners": the count is of the noun after the determiner.
+			off := ws[i+1].End
+			if n, e := countedNoun(rest[off:]); n != "" {
+				return n, off + e
+			}
+			break
+		}
+		if len(got) == 0 && countModifiers[lw] && i+1 < len(ws) && isLowerWord(ws[i+1].Text) && !isStop(strings.ToLower(ws[i+1].Text)) {
+			got = append(got, w) // "50 other miners", "another 19 trapped miners"
+			continue
+		}
+		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !timeUnits[lw]) {
 			break
 		}
 		if plural || (len(got) > 0 && looksRussianVerb(lw)) {

@@ -20,6 +20,10 @@ var orgKeywords = map[string]bool{
 	"airlines": true, "airways": true, "alliance": true, "secretariat": true, "tribunal": true,
 	"senate": true, "congress": true, "inc": true, "ltd": true, "plc": true, "group": true,
 	"service": true, "office": true, "force": true, "network": true, "club": true, "agence": true,
+	"embassy": true, "consulate": true, "coalition": true, "organizations": true, "organisations": true,
+	"church": true, "radio": true, "television": true, "news": true, "daily": true, "brigade": true,
+	"battalion": true, "division": true, "corps": true, "fleet": true, "wing": true, "programme": true,
+	"program": true, "movement": true, "front": true, "court's": true, "agencies": true,
 	"министерство": true, "организация": true, "комитет": true, "агентство": true, "совет": true,
 }
 
@@ -150,6 +154,12 @@ func findOrganizations(us []unit) []document.Organization {
 			if _, ok := placeAt(ws, i); ok {
 				continue
 			}
+			// An unknown acronym naming a model or a ship ("PBY Catalina",
+			// "HMAS Sydney") is not a body.
+			if lx.orgs[w.Text] == "" && expansions[w.Text] == "" && i+1 < len(ws) && onlySpace(u.Text[w.End:ws[i+1].Start]) &&
+				isCapitalized(ws[i+1].Text) && !isAcronym(ws[i+1].Text) && !orgKeywords[strings.ToLower(ws[i+1].Text)] {
+				continue
+			}
 			o := document.Organization{Name: w.Text, Acronym: w.Text}
 			if e := lx.orgs[w.Text]; e != "" {
 				o.Expansion = e
@@ -161,8 +171,23 @@ func findOrganizations(us []unit) []document.Organization {
 			}
 			add(w.Text, o, u.ID)
 		}
+		for _, name := range unitNames(u.Text, ws) {
+			// "No. 76 Wing" and "No. 76 Wing RAAF" are one unit; the
+			// fuller form names it.
+			key := strings.ToLower(strings.TrimRightFunc(strings.TrimRight(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), unicode.IsSpace))
+			add(key, document.Organization{Name: name}, u.ID)
+			if o := &out[index[key]]; len(name) > len(o.Name) {
+				o.Name = name
+			}
+		}
+		for _, name := range knownBodies(ws) {
+			add(strings.ToLower(name), document.Organization{Name: name}, u.ID)
+		}
 		for _, r := range capRuns(u.Text) {
 			name, ok := bodyName(u.Text, r)
+			if !ok {
+				name, ok = sourceName(u.Text, r)
+			}
 			if !ok {
 				continue
 			}

@@ -59,6 +59,18 @@ var coreRoles = map[string]bool{
 
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true, "stated": true, "wrote": true, "declared": true, "warned": true, "insisted": true, "argued": true, "asked": true, "announced": true, "noted": true, "claimed": true, "сказал": true, "заявил": true, "отметил": true, "сказала": true, "заявила": true}
 
+// placeWords name a kind of place or building; a capitalised run with one
+// of them is not a person: "Woomera Range Complex", "Dam Square".
+var placeWords = map[string]bool{
+	"complex": true, "range": true, "base": true, "station": true, "village": true, "airport": true,
+	"square": true, "street": true, "road": true, "avenue": true, "river": true, "lake": true,
+	"mountain": true, "mountains": true, "island": true, "islands": true, "bay": true, "sea": true,
+	"ocean": true, "palace": true, "hall": true, "park": true, "centre": true, "center": true,
+	"bridge": true, "hospital": true, "school": true, "church": true, "cathedral": true, "museum": true,
+	"stadium": true, "hotel": true, "tower": true, "harbour": true, "harbor": true, "port": true,
+	"valley": true, "desert": true, "coast": true, "field": true, "airfield": true, "camp": true,
+}
+
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // mention is where a person is named: block index, byte span in its text.
@@ -73,6 +85,7 @@ type mention struct {
 func findPeople(us []unit) ([]document.Person, []mention) {
 	var people []document.Person
 	bySurname := map[string]int{}
+	byFirst := map[string]int{} // first word of a multi-word name
 	var ms []mention
 	for ui, u := range us {
 		for _, s := range u.Sents {
@@ -85,9 +98,19 @@ func findPeople(us []unit) ([]document.Person, []mention) {
 				}
 				name := s.Text[ws[i].Start:ws[j-1].End]
 				honor, role := roleBefore(s.Text, ws, i)
-				surname := strings.ToLower(trimPossessive(ws[j-1].Text))
+				surname := nameKey(name)
 				known, isKnown := bySurname[surname]
+				if !isKnown && len(strings.Fields(name)) == 1 {
+					// "Sheikh Hamad" after "Sheikh Hamad bin Khalifa Al Thani".
+					known, isKnown = byFirst[surname]
+				}
 				n := j - i
+				if role == "" && n >= 2 {
+					role = descriptorBefore(s.Text, ws, i)
+					if role == "" {
+						role = appositiveRole(s.Text, ws, j)
+					}
+				}
 				ok := false
 				switch {
 				case role != "" && n >= 1 && (n >= 2 || honor != "" || isKnown || coreRoles[strings.ToLower(lastField(role))]):
@@ -115,6 +138,11 @@ func findPeople(us []unit) ([]document.Person, []mention) {
 					idx = len(people)
 					people = append(people, document.Person{Name: name, Role: role})
 					bySurname[surname] = idx
+					if f := strings.Fields(name); len(f) > 1 && !strings.HasSuffix(f[0], ".") {
+						if _, taken := byFirst[strings.ToLower(f[0])]; !taken {
+							byFirst[strings.ToLower(f[0])] = idx
+						}
+					}
 				} else {
 					p := &people[idx]
 					if len(strings.Fields(name)) > len(strings.Fields(p.Name)) {
@@ -164,16 +192,24 @@ func trimPossessive(s string) string {
 // organisation words, joined by spaces only; Roman numerals may close it.
 func nameRunEnd(s string, ws []word, i int) int {
 	j := i
-	for j < len(ws) && j-i < 4 {
+	for j < len(ws) && j-i < 6 {
 		w := ws[j].Text
-		if j > i && !onlySpace(s[ws[j-1].End:ws[j].Start]) {
-			break
+		if j > i {
+			gap := s[ws[j-1].End:ws[j].Start]
+			if !onlySpace(gap) && !(isInitial(s, ws[j-1]) && onlySpace(strings.TrimPrefix(gap, "."))) {
+				break
+			}
 		}
-		if j > i && isRoman(w) {
+		if j > i && !isInitial(s, ws[j-1]) && (isRoman(w) || w == "I" && regnalI(s, ws, j)) {
 			j++
 			break
 		}
-		if !isNameWord(w) {
+		// "bin", "van", "de" inside a name: "Hamad bin Khalifa Al Thani".
+		if j > i && nameParticles[w] && j+1 < len(ws) && onlySpace(s[ws[j].End:ws[j+1].Start]) && isNameWord(ws[j+1].Text) {
+			j++
+			continue
+		}
+		if !isNameWord(w) && !isInitial(s, ws[j]) && !(j > i && prefixedName(w)) {
 			break
 		}
 		j++
@@ -181,10 +217,68 @@ func nameRunEnd(s string, ws []word, i int) int {
 			break
 		}
 	}
+	// A name does not end with an initial or a particle.
+	for j > i && (isInitial(s, ws[j-1]) || nameParticles[ws[j-1].Text]) {
+		j--
+	}
 	if j > i && isRoman(ws[i].Text) {
 		return i
 	}
 	return j
+}
+
+// nameParticles are the lower-case words that may sit inside a name.
+var nameParticles = map[string]bool{
+	"bin": true, "ibn": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "di": true,
+	"du": true, "van": true, "von": true, "der": true, "den": true, "del": true, "la": true, "le": true,
+	"dos": true, "das": true, "ter": true, "ten": true,
+}
+
+// prefixedName reports whether w is a surname with an Arabic article
+// written in lower case: "al-Thani", "el-Sisi".
+func prefixedName(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "ar-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && isCapitalized(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInitial reports whether w is a one-letter capital followed by a full
+// stop in s: the "W." of "W.N. Gibson".
+func isInitial(s string, w word) bool {
+	if utf8.RuneCountInString(w.Text) != 1 || !isCapitalized(w.Text) {
+		return false
+	}
+	return w.End < len(s) && s[w.End] == '.'
+}
+
+// regnalI reports whether the "I" at ws[j] is a regnal number ("Juan
+// Carlos I of Spain") rather than the pronoun: it is followed by "of", by
+// punctuation or by nothing.
+func regnalI(s string, ws []word, j int) bool {
+	if j+1 >= len(ws) {
+		return true
+	}
+	gap := s[ws[j].End:ws[j+1].Start]
+	if !onlySpace(gap) {
+		return true
+	}
+	return ws[j+1].Text == "of"
+}
+
+// nameKey is the word a person is indexed under: the last word of the
+// name that is not a regnal number, lower case, without a possessive.
+func nameKey(name string) string {
+	f := strings.Fields(name)
+	for len(f) > 1 && (isRoman(f[len(f)-1]) || f[len(f)-1] == "I") {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(trimPossessive(f[len(f)-1]))
 }
 
 func isRoman(w string) bool {
@@ -209,7 +303,7 @@ func isNameWord(w string) bool {
 	if isStop(lw) || honorifics[lw] || roleWords[lw] || orgKeywords[lw] || monthNumber(base) > 0 || weekdays[lw] {
 		return false
 	}
-	if lw == "republic" || lw == "government" || lw == "state" || lw == "god" {
+	if lw == "republic" || lw == "government" || lw == "state" || lw == "god" || placeWords[lw] {
 		return false
 	}
 	upper := 0
@@ -254,7 +348,7 @@ func roleBefore(s string, ws []word, i int) (honor, role string) {
 		}
 	}
 	end := k
-	for k >= 0 && roleWords[strings.ToLower(trimPossessive(ws[k].Text))] && gapOK(s, ws, k) {
+	for k >= 0 && roleWords[strings.ToLower(trimPossessive(ws[k].Text))] && (gapOK(s, ws, k) || k == i-1 && commaGap(s, ws, k) && coreRoles[strings.ToLower(ws[k].Text)]) {
 		k--
 	}
 	if end == k {
@@ -306,4 +400,108 @@ func speakerContext(s string, ws []word, i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// occupations are lower-case nouns that describe a person named right
+// after them: "historian Kate Williams", "divorcee Wallis Simpson".
+var occupations = map[string]bool{
+	"author": true, "writer": true, "journalist": true, "reporter": true, "correspondent": true,
+	"editor": true, "commentator": true, "analyst": true, "expert": true, "lawyer": true, "attorney": true,
+	"official": true, "diplomat": true, "lecturer": true, "teacher": true, "student": true, "doctor": true,
+	"surgeon": true, "nurse": true, "engineer": true, "pilot": true, "driver": true, "resident": true,
+	"witness": true, "survivor": true, "farmer": true, "worker": true, "miner": true, "soldier": true,
+	"actor": true, "actress": true, "singer": true, "producer": true, "player": true, "divorcee": true,
+	"businessman": true, "businesswoman": true, "entrepreneur": true, "banker": true, "investor": true,
+	"owner": true, "watcher": true, "researcher": true, "campaigner": true, "adviser": true, "advisor": true,
+	"consultant": true, "mother": true, "father": true, "wife": true, "husband": true, "son": true,
+	"daughter": true, "brother": true, "sister": true, "priest": true, "lawmaker": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "chairman": true, "chairwoman": true, "professor": true,
+}
+
+// demonymNouns are capitalised nouns for a person of a country: "Spaniard
+// Natividad Andres".
+var demonymNouns = map[string]bool{
+	"Spaniard": true, "Briton": true, "Frenchman": true, "Frenchwoman": true, "Englishman": true,
+	"Englishwoman": true, "Scot": true, "Dane": true, "Swede": true, "Pole": true, "Turk": true,
+	"Finn": true, "Dutchman": true, "Welshman": true, "Irishman": true, "Icelander": true,
+}
+
+// descriptorBefore returns the description written just before the name
+// at ws[i] when it ends with an occupation: "royal commentator and
+// historian" for "royal commentator and historian Richard Fitzwilliams".
+func descriptorBefore(s string, ws []word, i int) string {
+	k := i - 1
+	if k < 0 || !onlySpace(s[ws[k].End:ws[i].Start]) {
+		return ""
+	}
+	w := ws[k].Text
+	lw := strings.ToLower(w)
+	if demonymNouns[w] {
+		return w
+	}
+	if !isLowerWord(w) || !(occupations[lw] || (len(lw) > 5 && (strings.HasSuffix(lw, "ist") || strings.HasSuffix(lw, "ian")))) {
+		return ""
+	}
+	// Walk back over adjectives and "and": "British author and historian".
+	first := k
+	for m := k - 1; m >= 0 && m > k-5; m-- {
+		if !onlySpace(s[ws[m].End:ws[m+1].Start]) {
+			break
+		}
+		lm := strings.ToLower(ws[m].Text)
+		if lm != "and" && (isStop(lm) || speechVerbs[lm] || !hasLetter(lm)) {
+			break
+		}
+		first = m
+	}
+	for first < k && strings.ToLower(ws[first].Text) == "and" {
+		first++
+	}
+	return s[ws[first].Start:ws[k].End]
+}
+
+// appositiveRole returns a role written after the name that ends before
+// ws[j]: "Jacques Barrot, vice president of the European Commission,".
+func appositiveRole(s string, ws []word, j int) string {
+	if j >= len(ws) || strings.TrimSpace(s[ws[j-1].End:ws[j].Start]) != "," {
+		return ""
+	}
+	k := j
+	if a := strings.ToLower(ws[k].Text); a == "the" || a == "a" || a == "an" {
+		k++
+	}
+	// A core role word within the first three words.
+	core := -1
+	for m := k; m < len(ws) && m < k+3; m++ {
+		if m > k && !onlySpace(s[ws[m-1].End:ws[m].Start]) {
+			break
+		}
+		if coreRoles[strings.ToLower(ws[m].Text)] {
+			core = m
+			break
+		}
+	}
+	if core < 0 {
+		return ""
+	}
+	end := ws[core].End
+	// Up to the next clause mark, at most ten words.
+	stop := strings.IndexAny(s[ws[k].Start:], ",;:.()")
+	if stop < 0 {
+		stop = len(s) - ws[k].Start
+	}
+	if e := ws[k].Start + stop; e > end {
+		end = e
+	}
+	role := strings.TrimSpace(s[ws[k].Start:end])
+	if f := strings.Fields(role); len(f) > 10 {
+		role = strings.Join(f[:10], " ")
+	}
+	return role
+}
+
+// commaGap reports whether ws[k] is followed by a comma and a space only:
+// "the Kyrgyz President, Askar Akaev".
+func commaGap(s string, ws []word, k int) bool {
+	return k+1 < len(ws) && strings.TrimSpace(s[ws[k].End:ws[k+1].Start]) == ","
 }

@@ -86,6 +86,10 @@ func findPlaces(us []unit) []document.Place {
 				continue
 			}
 			i = p.end
+			// "HMAS Sydney", "USS Arizona": a ship, not a place.
+			if p.start > 0 && shipPrefixes[ws[p.start-1].Text] {
+				continue
+			}
 			k, seen := index[p.place]
 			if !seen {
 				k = len(out)
@@ -99,4 +103,32 @@ func findPlaces(us []unit) []document.Place {
 		}
 	}
 	return out
+}
+
+// shipPrefixes are written before a ship's name.
+var shipPrefixes = map[string]bool{"HMAS": true, "HMS": true, "USS": true, "HMCS": true, "HMNZS": true, "RMS": true, "SS": true, "MV": true, "INS": true}
+
+// addTitlePlaces adds the places named in the document title that the
+// body does not name: a place in the headline belongs to the table even
+// though it points at no paragraph.
+func addTitlePlaces(places []document.Place, title string) []document.Place {
+	ws := words(title)
+	have := map[string]bool{}
+	for _, p := range places {
+		have[p.Name] = true
+	}
+	for i := 0; i < len(ws); {
+		p, ok := placeAt(ws, i)
+		if !ok {
+			i++
+			continue
+		}
+		i = p.end
+		name := lex().places[p.place].Name
+		if !have[name] {
+			have[name] = true
+			places = append(places, document.Place{Name: name, Paragraphs: []string{}})
+		}
+	}
+	return places
 }

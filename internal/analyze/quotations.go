@@ -82,6 +82,10 @@ func findQuotations(us []unit, people []document.Person, ms []mention, orgs []do
 			if document.CountWords(text) < minQuoteWords {
 				continue
 			}
+			// "its reputation as "an island of democracy"": a label.
+			if document.CountWords(text) < 8 && labelIntro[strings.ToLower(lastWordOf(strings.TrimRight(u.Text[:q.start], "«“\"‘„ ")))] {
+				continue
+			}
 			sa, sb := sentenceAround(u, q.start, q.end)
 			out = append(out, document.Quotation{
 				Text:      text,
@@ -166,4 +170,12 @@ func containsWord(s, w string) bool {
 		}
 	}
 	return false
+}
+
+// labelIntro are the words that introduce a quoted label or term rather
+// than speech: "known as", "so-called", "dubbed".
+var labelIntro = map[string]bool{
+	"as": true, "called": true, "so-called": true, "dubbed": true, "termed": true, "named": true,
+	"labelled": true, "labeled": true, "branded": true, "nicknamed": true, "word": true, "term": true,
+	"как": true, "называемый": true, "называемая": true, "называемое": true,
 }

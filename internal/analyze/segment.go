@@ -36,12 +36,13 @@ func Segment(doc *document.Document) {
 	if titled {
 		return
 	}
-	chunks := chunkBlocks(blocks)
+	st := stemmer{}
+	chunks := chunkBlocks(blocks, st)
 	bounds := segmentChunks(chunks)
 	if len(bounds) < 2 {
 		return
 	}
-	titles := sectionTitles(chunks, bounds)
+	titles := sectionTitles(chunks, bounds, st)
 	var secs []*document.Section
 	for i, b := range bounds {
 		end := len(chunks)
@@ -70,7 +71,7 @@ type chunk struct {
 	terms  map[string]int
 }
 
-func chunkBlocks(blocks []document.Block) []chunk {
+func chunkBlocks(blocks []document.Block, st stemmer) []chunk {
 	var cs []chunk
 	for _, b := range blocks {
 		r := document.RefOf(b)
@@ -88,7 +89,7 @@ func chunkBlocks(blocks []document.Block) []chunk {
 	for i := range cs {
 		cs[i].words = document.CountWords(cs[i].text)
 		cs[i].terms = map[string]int{}
-		for _, t := range terms(cs[i].text) {
+		for _, t := range st.terms(cs[i].text) {
 			cs[i].terms[t]++
 		}
 	}

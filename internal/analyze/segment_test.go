@@ -107,7 +107,7 @@ func TestSegmentLeavesHeadedAndShortDocs(t *testing.T) {
 }
 
 func TestTitleCandidates(t *testing.T) {
-	ps := candidatePhrases("Kazakhstan successfully develops good relations with the nuclear non-proliferation regime.")
+	ps := candidatePhrases("Kazakhstan successfully develops good relations with the nuclear non-proliferation regime.", stemmer{})
 	for _, p := range ps {
 		for _, w := range strings.Fields(p.surface) {
 			if isStop(strings.ToLower(w)) {

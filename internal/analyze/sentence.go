@@ -136,6 +136,16 @@ func isStopEnding(before, after string) bool {
 		return true
 	}
 	low := strings.ToLower(tok)
+	if numberAbbrev[low] {
+		// "No. 5", "p. 12": an abbreviation only before a number; "the
+		// answer was no. Then …" ends.
+		return !startsWithDigit(after)
+	}
+	if sentenceFinalAbbrev[low] {
+		// "etc." and "al." end a sentence when a capital follows (the
+		// caller has checked that one does).
+		return true
+	}
 	if lex().abbrev[low] {
 		// "г." after a year ends a Russian sentence: "в 1991 г. Затем …".
 		if (low == "г" || low == "гг") && endsWithYear(before[:j]) {
@@ -153,7 +163,7 @@ func isStopEnding(before, after string) bool {
 	if strings.Contains(tok, ".") && !strings.Contains(tok, "..") {
 		allShort := true
 		for _, p := range strings.Split(tok, ".") {
-			if utf8.RuneCountInString(p) > 2 {
+			if utf8.RuneCountInString(p) > 2 || !hasLetter(p) && p != "" {
 				allShort = false
 			}
 		}
@@ -161,10 +171,20 @@ func isStopEnding(before, after string) bool {
 			return false
 		}
 	}
-	// "No. 5", "p. 12": an abbreviation before a number was caught above; a
-	// number after a plain word starts a sentence.
-	_ = after
 	return true
+}
+
+// numberAbbrev are abbreviations that stand before a number.
+var numberAbbrev = map[string]bool{"no": true, "nos": true, "pp": true, "fig": true, "figs": true, "vol": true, "vols": true, "№": true}
+
+// sentenceFinalAbbrev are abbreviations that often end a sentence.
+var sentenceFinalAbbrev = map[string]bool{"etc": true, "и т.д": true, "т.д": true, "т.п": true}
+
+// startsWithDigit reports whether s, after spaces, starts with a digit.
+func startsWithDigit(s string) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
 }
 
 func endsWithYear(s string) bool {

@@ -26,6 +26,11 @@ func TestSentences(t *testing.T) {
 		{"kazakh", "kk", "Қазақстан тәуелсіз ел. Ол үлкен.", []string{"Қазақстан тәуелсіз ел.", "Ол үлкен."}},
 		{"blank line", "en", "Heading\n\nBody text", []string{"Heading", "Body text"}},
 		{"empty", "en", "  ", nil},
+		{"no as a word", "en", "The answer was no. Then he left. See No. 7 here.", []string{"The answer was no.", "Then he left.", "See No. 7 here."}},
+		{"etc ends", "en", "Apples, pears etc. Then more. Gen. Smith came.", []string{"Apples, pears etc.", "Then more.", "Gen. Smith came."}},
+		{"sir and ordinal", "en", "Sir Winston spoke on the 5th. The next day.", []string{"Sir Winston spoke on the 5th.", "The next day."}},
+		{"russian etc", "ru", "Яблоки, груши и т.д. Потом другое.", []string{"Яблоки, груши и т.д.", "Потом другое."}},
+		{"decimal at end", "en", "It rose to 3.5. Prices fell.", []string{"It rose to 3.5.", "Prices fell."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

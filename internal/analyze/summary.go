@@ -23,21 +23,44 @@ func summaryCount(words int) int {
 type candidate struct {
 	text  string
 	para  string
+	unit  int // index of its paragraph among the units
 	pos   int // index among all sentences of the document
-	vec   map[string]float64
+	vec   sparse
+	cent  float64 // centrality, 0–1
 	score float64
 }
 
-// summarize picks n sentences (0 = automatic) by LexRank-style centrality
-// — the sum of TF-IDF cosine similarities to every other sentence, computed
-// in linear time through the sum of the normalised vectors — times a
-// position prior, then removes redundancy with MMR. The result is in source
-// order.
+// Summary tuning. The graph is built in groups of at most graphGroup
+// sentences so that the cost stays linear in the length of a book.
+const (
+	graphGroup    = 150  // sentences per LexRank graph
+	groupKeep     = 6    // best sentences a group passes on to the final graph
+	simThreshold  = 0.08 // cosine below which two sentences are not linked
+	damping       = 0.85
+	lexRankRounds = 40
+	mmrPool       = 60
+	// priorWeight is the weight of the position prior against centrality
+	// in a text that is one paragraph; with p paragraphs it is divided by
+	// √p, since the key points of a structured text are spread over it.
+	priorWeight = 0.6
+	priorDecay  = 10   // the prior halves about 0.3 of the way into the text
+	mmrLambda   = 0.7  // weight of relevance against redundancy
+	redFloor    = 0.25 // similarity below which sentences are not redundant
+	paraPenalty = 0.1  // for a second sentence from one paragraph
+	// nearDuplicate is the similarity at which a sentence repeats one
+	// already chosen and is never picked.
+	nearDuplicate = 0.9
+)
+
+// summarize picks n sentences (0 = automatic) by LexRank centrality over
+// TF-IDF cosine similarities, blended with a position prior, then removes
+// redundancy with MMR and spreads the picks over the paragraphs. The result
+// is in source order; ties are broken by position.
 func summarize(us []unit, n int) []document.SummarySentence {
+	st := stemmer{}
 	var cands []*candidate
-	words := 0
-	pos := 0
-	for _, u := range us {
+	words, pos := 0, 0
+	for ui, u := range us {
 		for _, s := range u.Sents {
 			pos++
 			nw := document.CountWords(s.Text)
@@ -45,7 +68,7 @@ func summarize(us []unit, n int) []document.SummarySentence {
 			if nw < 4 || !hasLetter(s.Text) {
 				continue
 			}
-			cands = append(cands, &candidate{text: strings.Join(strings.Fields(s.Text), " "), para: u.ID, pos: pos - 1})
+			cands = append(cands, &candidate{text: strings.Join(strings.Fields(s.Text), " "), para: u.ID, unit: ui, pos: pos - 1})
 		}
 	}
 	if n <= 0 {
@@ -54,51 +77,19 @@ func summarize(us []unit, n int) []document.SummarySentence {
 	if len(cands) == 0 {
 		return nil
 	}
-	// TF-IDF vectors, each normalised to length 1.
-	df := map[string]int{}
-	tfs := make([]map[string]int, len(cands))
-	for i, c := range cands {
-		tf := map[string]int{}
-		for _, t := range terms(c.text) {
-			tf[t]++
-		}
-		tfs[i] = tf
-		for t := range tf {
-			df[t]++
-		}
-	}
-	N := float64(len(cands))
-	centroid := map[string]float64{}
-	for i, c := range cands {
-		v := make(map[string]float64, len(tfs[i]))
-		norm := 0.0
-		for _, t := range sortedKeys(tfs[i]) {
-			f := tfs[i][t]
-			w := (1 + math.Log(float64(f))) * math.Log(1+N/float64(df[t]))
-			v[t] = w
-			norm += w * w
-		}
-		norm = math.Sqrt(norm)
-		for t := range v {
-			v[t] /= norm
-			centroid[t] += v[t]
-		}
-		c.vec = v
-	}
-	maxC := 0.0
-	cent := make([]float64, len(cands))
-	for i, c := range cands {
-		cent[i] = dotSorted(c.vec, centroid) - dotSorted(c.vec, c.vec)
-		maxC = math.Max(maxC, cent[i])
-	}
+	vectorize(cands, st)
+	rankCandidates(cands)
+
 	total := float64(pos)
-	for i, c := range cands {
-		cn := 0.0
-		if maxC > 0 {
-			cn = cent[i] / maxC
-		}
-		// Position prior: early sentences carry the point of most documents.
-		prior := 1 / math.Sqrt(1+float64(c.pos)*10/math.Max(total, 10))
+	paras := len(us)
+	// The position prior matters for news (the point comes first) and
+	// fades for long, many-paragraph documents, whose key points are spread.
+	alpha := priorWeight
+	if paras > 1 {
+		alpha /= math.Sqrt(float64(paras))
+	}
+	for _, c := range cands {
+		prior := 1 / math.Sqrt(1+float64(c.pos)*priorDecay/math.Max(total, 10))
 		nw := document.CountWords(c.text)
 		lenf := 1.0
 		switch {
@@ -107,17 +98,198 @@ func summarize(us []unit, n int) []document.SummarySentence {
 		case nw > 55:
 			lenf = 0.75
 		}
-		c.score = (0.5*cn + 0.5*prior) * lenf
+		c.score = ((1-alpha)*c.cent + alpha*prior) * lenf
 	}
-	// MMR over the best candidates.
+	picked := pickMMR(cands, n, paras)
+	sort.Slice(picked, func(a, b int) bool { return picked[a].pos < picked[b].pos })
+	out := make([]document.SummarySentence, len(picked))
+	for i, p := range picked {
+		out[i] = document.SummarySentence{Text: p.text, Paragraph: p.para}
+	}
+	return out
+}
+
+// vectorize gives every candidate its TF-IDF vector, normalised to length 1.
+func vectorize(cands []*candidate, st stemmer) {
+	ids := map[string]int32{}
+	var df []int
+	tfs := make([]map[int32]int, len(cands))
+	for i, c := range cands {
+		tf := map[int32]int{}
+		for _, t := range st.terms(c.text) {
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(df))
+				ids[t] = id
+				df = append(df, 0)
+			}
+			if tf[id] == 0 {
+				df[id]++
+			}
+			tf[id]++
+		}
+		tfs[i] = tf
+	}
+	N := float64(len(cands))
+	for i, c := range cands {
+		v := make(sparse, 0, len(tfs[i]))
+		norm := 0.0
+		for id, f := range tfs[i] {
+			w := (1 + math.Log(float64(f))) * math.Log(1+N/float64(df[id]))
+			v = append(v, entry{id, w})
+		}
+		sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
+		for _, e := range v {
+			norm += e.w * e.w
+		}
+		if norm > 0 {
+			norm = math.Sqrt(norm)
+			for k := range v {
+				v[k].w /= norm
+			}
+		}
+		c.vec = v
+	}
+}
+
+// sparse is a vector as (term ID, weight) entries sorted by ID.
+type sparse []entry
+
+type entry struct {
+	id int32
+	w  float64
+}
+
+// dot is the dot product of two sparse vectors, by merging their entries.
+func (a sparse) dot(b sparse) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// rankCandidates sets cent of every candidate: LexRank within groups of
+// consecutive sentences, then, for long texts, LexRank again over the best
+// of each group, so that a book costs O(sentences × graphGroup).
+func rankCandidates(cands []*candidate) {
+	if len(cands) <= graphGroup {
+		setCentrality(cands, lexRank(cands))
+		return
+	}
+	var finals []*candidate
+	for lo := 0; lo < len(cands); lo += graphGroup {
+		g := cands[lo:min(lo+graphGroup, len(cands))]
+		setCentrality(g, lexRank(g))
+		best := make([]*candidate, len(g))
+		copy(best, g)
+		sort.SliceStable(best, func(a, b int) bool { return best[a].cent > best[b].cent })
+		finals = append(finals, best[:min(groupKeep, len(best))]...)
+		for _, c := range g {
+			c.cent *= 0.5 // local centrality counts half
+		}
+	}
+	sort.Slice(finals, func(a, b int) bool { return finals[a].pos < finals[b].pos })
+	global := lexRank(finals)
+	mx := maxOf(global)
+	for i, c := range finals {
+		if mx > 0 {
+			c.cent += 0.5 * global[i] / mx
+		}
+	}
+}
+
+func setCentrality(cs []*candidate, r []float64) {
+	mx := maxOf(r)
+	for i, c := range cs {
+		c.cent = 0
+		if mx > 0 {
+			c.cent = r[i] / mx
+		}
+	}
+}
+
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = math.Max(m, x)
+	}
+	return m
+}
+
+// lexRank is continuous LexRank (Erkan & Radev 2004): the stationary
+// distribution of a random walk over the cosine-similarity graph of the
+// sentences, with links below simThreshold dropped.
+func lexRank(cs []*candidate) []float64 {
+	n := len(cs)
+	w := make([][]float64, n)
+	deg := make([]float64, n)
+	for i := range cs {
+		w[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			s := cs[i].vec.dot(cs[j].vec)
+			if s < simThreshold {
+				continue
+			}
+			w[i][j], w[j][i] = s, s
+			deg[i] += s
+			deg[j] += s
+		}
+	}
+	p := make([]float64, n)
+	for i := range p {
+		p[i] = 1 / float64(n)
+	}
+	next := make([]float64, n)
+	for round := 0; round < lexRankRounds; round++ {
+		dangling := 0.0
+		for j := 0; j < n; j++ {
+			if deg[j] == 0 {
+				dangling += p[j]
+			}
+		}
+		for i := 0; i < n; i++ {
+			s := 0.0
+			for j := 0; j < n; j++ {
+				if w[j][i] != 0 {
+					s += w[j][i] / deg[j] * p[j]
+				}
+			}
+			next[i] = (1-damping)/float64(n) + damping*(s+dangling/float64(n))
+		}
+		p, next = next, p
+	}
+	return p
+}
+
+// pickMMR chooses n candidates by maximal marginal relevance: score minus
+// the similarity to what is already chosen, minus a small penalty for a
+// paragraph that already gave a sentence when the text has paragraphs to
+// spare.
+func pickMMR(cands []*candidate, n, paras int) []*candidate {
 	pool := make([]*candidate, len(cands))
 	copy(pool, cands)
 	sort.SliceStable(pool, func(a, b int) bool { return pool[a].score > pool[b].score })
-	if len(pool) > 60 {
-		pool = pool[:60]
+	if len(pool) > mmrPool {
+		pool = pool[:mmrPool]
 	}
-	const lambda = 0.7
+	penalty := 0.0
+	if paras >= 2*n {
+		penalty = paraPenalty
+	}
 	var picked []*candidate
+	usedPara := map[int]bool{}
 	used := make([]bool, len(pool))
 	for len(picked) < n {
 		best, bestV := -1, math.Inf(-1)
@@ -127,9 +299,16 @@ func summarize(us []unit, n int) []document.SummarySentence {
 			}
 			red := 0.0
 			for _, p := range picked {
-				red = math.Max(red, dotSorted(c.vec, p.vec))
+				red = math.Max(red, c.vec.dot(p.vec))
 			}
-			v := lambda*c.score - (1-lambda)*red
+			if red >= nearDuplicate {
+				continue
+			}
+			red = math.Max(0, red-redFloor) / (1 - redFloor)
+			v := mmrLambda*c.score - (1-mmrLambda)*red
+			if usedPara[c.unit] {
+				v -= penalty
+			}
 			if v > bestV || (v == bestV && c.pos < pool[best].pos) {
 				best, bestV = i, v
 			}
@@ -138,14 +317,10 @@ func summarize(us []unit, n int) []document.SummarySentence {
 			break
 		}
 		used[best] = true
+		usedPara[pool[best].unit] = true
 		picked = append(picked, pool[best])
 	}
-	sort.Slice(picked, func(a, b int) bool { return picked[a].pos < picked[b].pos })
-	out := make([]document.SummarySentence, len(picked))
-	for i, p := range picked {
-		out[i] = document.SummarySentence{Text: p.text, Paragraph: p.para}
-	}
-	return out
+	return picked
 }
 
 // dotSorted is the dot product of two sparse vectors, summed in key order

@@ -26,7 +26,7 @@ const maxTitleWords = 4
 // sectionTitles returns one title per section (bounds as from
 // segmentChunks): the best phrase of the section by TF-IDF against the other
 // sections, favouring its first sentences, distinct across sections.
-func sectionTitles(cs []chunk, bounds []int) []string {
+func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 	ns := len(bounds)
 	cands := make([][]*phrase, ns)
 	tf := make([]map[string]float64, ns)
@@ -41,10 +41,10 @@ func sectionTitles(cs []chunk, bounds []int) []string {
 			text.WriteString(c.text)
 			text.WriteString("\n\n")
 		}
-		cands[i] = candidatePhrases(text.String())
+		cands[i] = candidatePhrases(text.String(), st)
 		tf[i] = map[string]float64{}
 		seen := map[string]bool{}
-		for _, t := range terms(text.String()) {
+		for _, t := range st.terms(text.String()) {
 			tf[i][t]++
 			if !seen[t] {
 				seen[t] = true
@@ -129,24 +129,24 @@ func overlapsUsed(stems []string, used map[string]bool) bool {
 
 // candidatePhrases lists the title candidates of a text, each once, in order
 // of first occurrence.
-func candidatePhrases(text string) []*phrase {
+func candidatePhrases(text string, st stemmer) []*phrase {
 	byKey := map[string]*phrase{}
 	var out []*phrase
 	for si, s := range Sentences(text, "") {
 		ws := words(s.Text)
 		weight := 1.0
 		if si < 2 {
-			weight = 2
+			weight = 1.25
 		}
-		var run []word
+		var run []int // indexes into ws of the current run of title words
 		flush := func() {
 			for i := range run {
 				for n := 1; n <= maxTitleWords && i+n <= len(run); n++ {
 					prev := ""
-					if k := wordIndex(ws, run[i]); k > 0 {
+					if k := run[i]; k > 0 {
 						prev = ws[k-1].Text
 					}
-					addPhrase(byKey, &out, s.Text, run[i:i+n], prev, weight)
+					addPhrase(byKey, &out, s.Text, ws[run[i]:run[i]+n], prev, weight, st)
 				}
 			}
 			run = run[:0]
@@ -159,20 +159,11 @@ func candidatePhrases(text string) []*phrase {
 				flush()
 				continue
 			}
-			run = append(run, w)
+			run = append(run, j)
 		}
 		flush()
 	}
 	return out
-}
-
-func wordIndex(ws []word, w word) int {
-	for i := range ws {
-		if ws[i].Start == w.Start {
-			return i
-		}
-	}
-	return -1
 }
 
 var adjSuffixes = []string{"al", "ic", "ive", "ous", "ful", "able", "ible", "ary", "less", "ian", "ish"}
@@ -205,7 +196,7 @@ func looksVerbAfterSubject(prev, w string) bool {
 	return strings.HasSuffix(lp, "ly") || (isCapitalized(prev) && !isStop(lp))
 }
 
-func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word, prev string, weight float64) {
+func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word, prev string, weight float64, st stemmer) {
 	first, last := ws[0].Text, ws[len(ws)-1].Text
 	// Adverbs and participles make poor titles at either end of a phrase.
 	for _, e := range []string{first, last} {
@@ -216,7 +207,7 @@ func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word,
 	}
 	stems := make([]string, len(ws))
 	for i, w := range ws {
-		stems[i] = stem(w.Text)
+		stems[i] = st.stem(w.Text)
 	}
 	key := strings.Join(stems, " ")
 	p := byKey[key]

@@ -73,64 +73,9 @@ func isCyrillic(s string) bool {
 	return unicode.Is(unicode.Cyrillic, r)
 }
 
-// stem reduces a word to a crude stem: lower case, possessive removed, and a
-// light suffix stripper for English or Russian endings. It only has to map
-// the forms of one word to the same key; the stems are never shown.
-func stem(w string) string {
-	w = strings.ToLower(w)
-	for _, p := range []string{"'s", "’s"} {
-		w = strings.TrimSuffix(w, p)
-	}
-	w = strings.TrimRight(w, "'’")
-	if isCyrillic(w) {
-		return stemRussian(w)
-	}
-	n := len(w)
-	switch {
-	case n > 7 && strings.HasSuffix(w, "ations"):
-		w = w[:n-6]
-	case n > 6 && strings.HasSuffix(w, "ation"):
-		w = w[:n-5]
-	case n > 4 && strings.HasSuffix(w, "ies"):
-		w = w[:n-3] + "y"
-	case n > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes")):
-		w = w[:n-2]
-	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		w = w[:n-1]
-	}
-	n = len(w)
-	switch {
-	case n > 5 && strings.HasSuffix(w, "ing"):
-		w = w[:n-3]
-	case n > 4 && strings.HasSuffix(w, "ed"):
-		w = w[:n-2]
-	case n > 5 && strings.HasSuffix(w, "ly"):
-		w = w[:n-2]
-	case n > 6 && strings.HasSuffix(w, "ment"):
-		w = w[:n-4]
-	}
-	return strings.TrimSuffix(w, "e")
-}
-
-var ruEndings = []string{
-	"иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ыми",
-	"ая", "яя", "ое", "ее", "ые", "ие", "ой", "ей", "ий", "ый", "ом", "ем",
-	"ах", "ях", "ов", "ев", "ам", "ям", "ию", "ия", "ии", "ть",
-	"а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
-}
-
-func stemRussian(w string) string {
-	for _, e := range ruEndings {
-		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 3 {
-			return w[:len(w)-len(e)]
-		}
-	}
-	return w
-}
-
 // terms returns the stems of the content words of text: no stop words, no
 // numbers, no one-letter words.
-func terms(text string) []string {
+func (st stemmer) terms(text string) []string {
 	ws := words(text)
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
@@ -138,7 +83,7 @@ func terms(text string) []string {
 		if !hasLetter(lw) || utf8.RuneCountInString(lw) < 2 || isStop(lw) {
 			continue
 		}
-		s := stem(lw)
+		s := st.stem(lw)
 		if isStop(s) {
 			continue
 		}

@@ -45,6 +45,9 @@ type Figure struct {
 type Event struct {
 	// Date is "YYYY", "YYYY-MM" or "YYYY-MM-DD".
 	Date string
+	// End is the last date of a range ("1991–1995" → "1995"), at its own
+	// precision, or "" for a single date.
+	End string
 	// Text is the date as written.
 	Text      string
 	Event     string

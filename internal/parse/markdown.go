@@ -2,18 +2,19 @@ package parse
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
 	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	meta "github.com/yuin/goldmark-meta"
 )
 
 // ParseMarkdown reads f as Markdown (CommonMark with GFM tables,
@@ -35,7 +36,8 @@ import (
 // level 1. Levels are never skipped: a ### directly under a # becomes its
 // child. Raw HTML is dropped with one warning per block; images keep their
 // alt text (with a warning: images are not embedded); strikethrough keeps
-// its text.
+// its text. Block quote and list markers nested deeper than 32 on one line
+// are read as text (goldmark's time grows with the square of that depth).
 func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
 	defer guard(f, &doc, &err)
 	data := limitNesting(f, clean(f, f.Data, w), w)
@@ -472,21 +474,7 @@ func (r *mdReader) footnoteRef(idx int) document.Inline {
 		num = len(r.doc.Footnotes)
 		r.fnNumber[idx] = num
 	}
-	return document.FootnoteRef{ID: "fn" + itoa(num), Number: num}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
+	return document.FootnoteRef{ID: "fn" + strconv.Itoa(num), Number: num}
 }
 
 // unescape resolves backslash escapes and character references.

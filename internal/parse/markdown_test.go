@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
@@ -71,7 +72,7 @@ func TestMarkdownBlocks(t *testing.T) {
 func TestMarkdownSections(t *testing.T) {
 	tests := []struct {
 		name, in, title string
-		want        []string
+		want            []string
 	}{
 		{"lone h1 is title", "# T\n\n## A\n\n### B\n\n## C", "T", []string{"1:A", "2:B", "1:C"}},
 		{"h1 after text is a section", "intro\n\n# T\n\n## A", "", []string{"1:", "1:T", "2:A"}},
@@ -185,5 +186,31 @@ func TestMarkdownFootnoteOrder(t *testing.T) {
 	}
 	if want := "fn1=Z fn2=A fn3=N"; strings.Join(got, " ") != want {
 		t.Errorf("footnotes = %q, want %q", got, want)
+	}
+}
+
+func TestMarkdownDeepNesting(t *testing.T) {
+	for _, marker := range []string{"> ", "- ", "1. "} {
+		in := strings.Repeat(marker, 5000) + "deep text\n\nafter\n"
+		start := time.Now()
+		doc, ws := parseMDString(t, in)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%q: took %v", marker, d)
+		}
+		text := strings.Join(paras(doc), " ")
+		if !strings.Contains(text, "deep text") || !strings.Contains(text, "after") {
+			t.Errorf("%q: text lost", marker)
+		}
+		if len(ws.List) != 1 || ws.List[0].Pos.Line != 1 {
+			t.Errorf("%q: warnings = %v, want one at line 1", marker, ws.List)
+		}
+		var paraLine int
+		doc.WalkSections(func(s *document.Section) bool {
+			paraLine = s.Blocks[len(s.Blocks)-1].Position().Line
+			return true
+		})
+		if paraLine != 3 {
+			t.Errorf("%q: last block at line %d, want 3", marker, paraLine)
+		}
 	}
 }

@@ -41,6 +41,9 @@ const (
 //     text with only CHAPTERs has them at level 1. ALL-CAPS lines are
 //     headings only in texts without BOOK/CHAPTER/Roman-numeral headings
 //     (in a novel they are letter signatures and notices).
+//   - Four or more heading lines in a row with no text between them are a
+//     table of contents (as in Project Gutenberg files): they are kept as
+//     paragraphs, with a warning, instead of becoming empty sections.
 //   - A line of three or more -, *, _ or = (optionally spaced) alone is a
 //     Rule.
 //
@@ -52,7 +55,7 @@ func ParseText(f *source.File, w *source.Warnings) (doc *document.Document, err 
 	doc = &document.Document{}
 	doc.Meta.Source = f.Base()
 
-	r := &textReader{f: f}
+	r := &textReader{f: f, w: w}
 	r.split(text)
 	r.build(doc)
 	doc.Meta.Language = DetectLanguage(text)
@@ -95,10 +98,10 @@ type textItem struct {
 }
 
 type textReader struct {
-	f        *source.File
-	title    string
-	titleSet bool
-	items    []textItem
+	f     *source.File
+	w     *source.Warnings
+	title string
+	items []textItem
 }
 
 // split cuts text into blocks and turns each into items.
@@ -174,7 +177,7 @@ func (r *textReader) titleBlock(b *textBlock) {
 }
 
 func (r *textReader) setTitle(t string) {
-	r.title, r.titleSet = t, true
+	r.title = t
 }
 
 // block turns one block into items. Rule lines split it wherever they
@@ -315,7 +318,8 @@ func (r *textReader) build(doc *document.Document) {
 		}
 		lead.Blocks = append(lead.Blocks, b)
 	}
-	for _, it := range r.items {
+	toc := r.contents(ranks)
+	for i, it := range r.items {
 		pos := posAt(r.f, it.line)
 		switch it.kind {
 		case itemRule:
@@ -335,7 +339,7 @@ func (r *textReader) build(doc *document.Document) {
 			continue
 		}
 		rank, ok := ranks.rank(it.head)
-		if !ok {
+		if !ok || toc[i] {
 			add(&document.Paragraph{Pos: pos, Inlines: []document.Inline{document.Text(it.text)}})
 			continue
 		}
@@ -351,6 +355,55 @@ func (r *textReader) build(doc *document.Document) {
 		}
 		stack = append(stack, open{rank, s})
 	}
+}
+
+// minContents is the shortest run of headings with nothing between them
+// that is read as a table of contents rather than as empty sections.
+const minContents = 4
+
+// contents marks the heading items that stand in runs of minContents or
+// more with no text between them: a table of contents (as in Project
+// Gutenberg files), kept as paragraphs rather than exploded into empty
+// sections. The last headings of a run, each higher in the hierarchy than
+// the next ("BOOK ONE: 1805" then "CHAPTER I"), head the text that follows
+// and stay headings. It warns once per run.
+func (r *textReader) contents(ranks headingRanks) []bool {
+	toc := make([]bool, len(r.items))
+	rankAt := func(k int) (int, bool) {
+		if r.items[k].kind != itemHeading {
+			return 0, false
+		}
+		return ranks.rank(r.items[k].head)
+	}
+	for i := 0; i < len(r.items); {
+		j := i
+		for j < len(r.items) {
+			if _, ok := rankAt(j); !ok {
+				break
+			}
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		keep := j // items[keep:j] head the following text
+		for next := -1; keep > i; keep-- {
+			rk, _ := rankAt(keep - 1)
+			if next >= 0 && rk >= next {
+				break
+			}
+			next = rk
+		}
+		if keep-i >= minContents {
+			r.w.Add(posAt(r.f, r.items[i].line), "%d heading lines in a row read as a table of contents, not as sections", keep-i)
+			for k := i; k < keep; k++ {
+				toc[k] = true
+			}
+		}
+		i = j
+	}
+	return toc
 }
 
 // perLine reports whether a block holds one paragraph per line: most of its

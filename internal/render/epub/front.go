@@ -119,12 +119,27 @@ func (b *book) pref(id string) string {
 	return `<a class="pref" href="` + html.Escape(f+"#"+id) + `" aria-label="` + html.Escape(b.l.Paragraph+" "+strconv.Itoa(n)) + `">` + label + "</a>"
 }
 
+// Limits that keep the key facts a readable page (and its file small) for
+// very long documents: rows per table, tiles, and ¶ links per row.
+const (
+	maxFactRows = 60
+	maxTiles    = 24
+	maxRefs     = 8
+)
+
 func (b *book) prefs(ids []string) string {
 	var out []string
+	more := 0
+	if len(ids) > maxRefs {
+		ids, more = ids[:maxRefs], len(ids)-maxRefs
+	}
 	for _, id := range ids {
 		if p := b.pref(id); p != "" {
 			out = append(out, p)
 		}
+	}
+	if more > 0 {
+		out = append(out, "+"+strconv.Itoa(more))
 	}
 	return strings.Join(out, ", ")
 }
@@ -164,6 +179,9 @@ func factTable(w *strings.Builder, id, heading string, header []string, rows [][
 	if len(rows) == 0 {
 		return
 	}
+	if len(rows) > maxFactRows {
+		rows = rows[:maxFactRows]
+	}
 	w.WriteString(`<h2 id="` + id + `">` + html.Escape(heading) + "</h2>\n")
 	w.WriteString(`<div class="table-wrap"><table class="facts" aria-labelledby="` + id + `">` + "\n<thead><tr>")
 	for _, h := range header {
@@ -190,7 +208,10 @@ func (b *book) factsPage(f *document.Facts) string {
 	var w strings.Builder
 	if len(f.Figures) > 0 {
 		w.WriteString(`<h2 id="figures-h">` + html.Escape(b.l.Figures) + "</h2>\n<div class=\"tiles\">\n")
-		for _, fig := range f.Figures {
+		for i, fig := range f.Figures {
+			if i == maxTiles {
+				break
+			}
 			value := strings.TrimSpace(fig.Text)
 			if value == "" {
 				value = strconv.FormatFloat(fig.Value, 'f', -1, 64)

@@ -9,8 +9,6 @@
 // Text is escaped and characters that XML 1.0 forbids are dropped.
 package html
 
-
-
 // Options controls how fragments link to things outside themselves. The
 // zero value links within the same document ("#fn1").
 type Options struct {
@@ -51,4 +49,3 @@ func headingTag(level int) string {
 	}
 	return "h" + string(rune('0'+level))
 }
-

@@ -1,0 +1,106 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// bodyAlias is one way a dictionary body is written, as words.
+type bodyAlias struct {
+	words []string
+	name  string
+}
+
+// knownBodyIndex maps the first word of every alias in data/bodies.txt to
+// its aliases, longest first.
+var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
+	idx := map[string][]bodyAlias{}
+	for _, l := range dataLines("bodies.txt") {
+		parts := strings.Split(l, "|")
+		for _, a := range parts {
+			ws := words(a)
+			if len(ws) == 0 {
+				continue
+			}
+			ba := bodyAlias{name: parts[0]}
+			for _, w := range ws {
+				ba.words = append(ba.words, w.Text)
+			}
+			idx[ba.words[0]] = append(idx[ba.words[0]], ba)
+		}
+	}
+	for _, v := range idx {
+		for i := 1; i < len(v); i++ {
+			for j := i; j > 0 && len(v[j].words) > len(v[j-1].words); j-- {
+				v[j], v[j-1] = v[j-1], v[j]
+			}
+		}
+	}
+	return idx
+})
+
+// knownBodies returns the dictionary bodies (news agencies, broadcasters)
+// named in ws, by their dictionary name, in order of mention.
+func knownBodies(ws []word) []string {
+	idx := knownBodyIndex()
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		for _, ba := range idx[trimPossessive(ws[i].Text)] {
+			if i+len(ba.words) > len(ws) {
+				continue
+			}
+			ok := true
+			for k, w := range ba.words {
+				if trimPossessive(ws[i+k].Text) != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, ba.name)
+				i += len(ba.words) - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// unitRe finds numbered military and similar units: "No. 20 Squadron",
+// "No. 76 Wing RAAF", "1st Battalion", "101st Airborne Division".
+var unitRe = regexp.MustCompile(`\b(?:No\.\s?\d+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+)?\s+(?:Squadron|Wing|Group|Flight|Regiment|Battalion|Brigade|Division|Corps|Fleet|Army|Commando|Company|Platoon)\b(?:\s+[A-Z]{2,6}\b)?`)
+
+// unitNames returns the numbered units named in text. A trailing acronym
+// belongs to the name only when it is an organisation's ("No. 76 Wing
+// RAAF").
+func unitNames(text string, _ []word) []string {
+	var out []string
+	for _, m := range unitRe.FindAllString(text, -1) {
+		f := strings.Fields(m)
+		if last := f[len(f)-1]; isAcronym(last) && lex().orgs[last] == "" {
+			m = strings.Join(f[:len(f)-1], " ")
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// sourceName returns the name of a source introduced by "according to
+// the": "according to the Independent". People are never written with
+// "the", and a place is not a source.
+func sourceName(text string, r capRun) (string, bool) {
+	before := strings.ToLower(strings.TrimRight(text[:r.start], " "))
+	if !strings.HasSuffix(before, "according to the") || len(r.words) > 4 {
+		return "", false
+	}
+	ws := words(text[r.start:r.end])
+	if _, ok := placeAt(ws, 0); ok && len(ws) == 1 {
+		return "", false
+	}
+	name := trimPossessive(strings.Join(r.words, " "))
+	if isStop(strings.ToLower(name)) || monthNumber(name) > 0 {
+		return "", false
+	}
+	return name, true
+}

@@ -1,0 +1,99 @@
+package analyze
+
+import (
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/document"
+)
+
+// numberWords are the spelled-out numbers that may carry a figure. "one" is
+// left out: it is far more often a pronoun or an article than a count.
+var numberWords = map[string]float64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+	"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+	"девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100,
+}
+
+// discourseNouns are counted in argument, not in the news: "two large
+// factors", "three reasons".
+var discourseNouns = map[string]bool{
+	"factor": true, "factors": true, "reason": true, "reasons": true, "way": true, "ways": true,
+	"thing": true, "things": true, "question": true, "questions": true, "point": true, "points": true,
+	"aspect": true, "aspects": true, "side": true, "sides": true, "part": true, "parts": true,
+	"step": true, "steps": true, "word": true, "words": true, "issue": true, "issues": true,
+	"option": true, "options": true, "kind": true, "kinds": true, "type": true, "types": true,
+	"sort": true, "sorts": true, "example": true, "examples": true, "time": true, "times": true,
+	"occasion": true, "occasions": true, "others": true, "other": true,
+}
+
+// wordFigures finds figures whose number is spelled out: "at least three
+// miners", "two dozen protesters", "nearly four decades". A number word
+// needs a counted noun right after it; relative time ("two years ago")
+// and discourse counts ("two reasons") are left out.
+func wordFigures(s string, taken func(a, b int) bool) []document.Figure {
+	var out []document.Figure
+	ws := words(s)
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		lw := strings.ToLower(w.Text)
+		val, ok := numberWords[lw]
+		if !ok || lw == "dozen" || lw == "hundred" || taken(w.Start, w.End) {
+			continue
+		}
+		end := w.End
+		// "two dozen", "three hundred".
+		if i+1 < len(ws) && onlySpace(s[w.End:ws[i+1].Start]) {
+			if m := numberWords[strings.ToLower(ws[i+1].Text)]; m == 12 || m == 100 {
+				val *= m
+				end = ws[i+1].End
+				i++
+			}
+		}
+		prev := lastWords(s[:w.Start], 2)
+		prev1 := ""
+		if len(prev) > 0 {
+			prev1 = strings.ToLower(prev[len(prev)-1])
+		}
+		// "the two countries", "all three", "one or two": not news counts.
+		if prev1 == "the" || prev1 == "these" || prev1 == "those" || prev1 == "all" || prev1 == "or" || prev1 == "every" || prev1 == "aged" {
+			continue
+		}
+		start := w.Start
+		qual := ""
+		prevLow := strings.ToLower(strings.Join(prev, " "))
+		for _, q := range qualifiers {
+			if prevLow == q || strings.HasSuffix(prevLow, " "+q) {
+				qual = q
+				start = strings.LastIndex(strings.ToLower(s[:start]), q)
+				break
+			}
+		}
+		rest := s[end:]
+		unit, uend := countedNoun(rest)
+		if unit == "" {
+			continue
+		}
+		first := strings.ToLower(strings.Fields(unit)[0])
+		if discourseNouns[first] || discourseNouns[strings.ToLower(lastField(unit))] {
+			continue
+		}
+		if timeUnits[strings.ToLower(lastField(unit))] {
+			after := strings.ToLower(strings.TrimSpace(rest[uend:]))
+			if strings.HasPrefix(after, "ago") || strings.HasPrefix(after, "later") || strings.HasPrefix(after, "earlier") ||
+				prev1 == "last" || prev1 == "past" || prev1 == "next" || prev1 == "first" || prev1 == "coming" {
+				continue
+			}
+		}
+		end += uend
+		out = append(out, document.Figure{
+			Value:     val,
+			Qualifier: qual,
+			Unit:      unit,
+			Text:      strings.TrimSpace(s[start:end]),
+		})
+	}
+	return out
+}
