@@ -23,6 +23,9 @@ type Input struct {
 	Options    Options
 	// Warnings receives positioned warnings (replaced glyphs, …); may be nil.
 	Warnings *source.Warnings
+	// PageMap is the page map of the PDF edition made from the same input,
+	// or nil when there is none; the EPUB uses it for its page-list.
+	PageMap *PageMap
 }
 
 // Options are rendering options. The zero value is not useful; start from
@@ -60,3 +63,32 @@ type RendererFunc func(w io.Writer, in *Input) error
 
 // Render calls f.
 func (f RendererFunc) Render(w io.Writer, in *Input) error { return f(w, in) }
+
+// PageMap says where each page of the print edition begins, so that the
+// EPUB can carry the same page numbers ("page 7" lands where page 7 of the
+// PDF begins). It is made by the PDF layout and read by the EPUB renderer.
+type PageMap struct {
+	// Pages is the page count of the PDF.
+	Pages int
+	// Starts holds one entry per page, in page order.
+	Starts []PageStart
+}
+
+// PageStart is where one physical page begins.
+type PageStart struct {
+	// Page is the physical page number, 1-based (the cover is page 1).
+	Page int
+	// Part is the part of the briefing the page belongs to: "cover",
+	// "summary", "facts", "contents" or "body".
+	Part string
+	// Section is the ID of the body section the page begins in ("s3");
+	// "" outside the body.
+	Section string
+	// Block is the index in that section's Blocks of the block the page
+	// begins in, or -1 when the page begins with the section's heading.
+	Block int
+	// Word is how many words (as document.CountWords counts them) of that
+	// block's text lie on earlier pages; 0 when the page begins with the
+	// block.
+	Word int
+}
