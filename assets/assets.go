@@ -7,7 +7,7 @@ import "embed"
 
 // FS holds fonts/, css/ and styles/.
 //
-//go:embed fonts/*.ttf fonts/*.txt css/*.css styles/*.json
+//go:embed fonts/*.ttf fonts/*.txt css/*.css styles/*.json hyph/*.txt
 var FS embed.FS
 
 // Font files in FS, by role.

@@ -3,12 +3,17 @@ package main
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/pipeline"
+	"github.com/briefbook/briefbook/internal/source"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) error {
@@ -18,7 +23,10 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	paper := fs.String("paper", "a4", "PDF paper `size`: a4 or letter")
 	stylePath := fs.String("style", "", "JSON style `file` overriding the embedded print style")
 	epubFonts := fs.Bool("epub-fonts", false, "embed the fonts in the EPUB")
+	encoding := encodingFlag(fs)
+	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "build up to `N` documents at once")
 	quiet := fs.Bool("quiet", false, "print errors only")
+	verbose := fs.Bool("verbose", false, "log each stage with its duration")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -26,9 +34,18 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err != nil {
 		return &usageError{"--format: " + err.Error()}
 	}
+	if *encoding != "" {
+		if _, err := source.LookupEncoding(*encoding); err != nil {
+			return &usageError{"--encoding: " + err.Error()}
+		}
+	}
+	if *jobs < 1 {
+		return &usageError{"-j must be at least 1"}
+	}
 	opts := pipeline.DefaultOptions()
 	opts.OutDir = *outDir
 	opts.Formats = formats
+	opts.Load.Encoding = *encoding
 	opts.SourceDateEpoch = getenv("SOURCE_DATE_EPOCH")
 	switch p := strings.ToLower(*paper); p {
 	case "a4", "letter":
@@ -47,6 +64,9 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if _, err := pipeline.BuildTime(opts.SourceDateEpoch, document.Meta{}); err != nil {
 		return &usageError{err.Error()}
 	}
+	if *verbose {
+		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"source"}
@@ -58,26 +78,122 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err := checkCollisions(files); err != nil {
 		return err
 	}
-	failed, worst := 0, exitOK
-	for _, f := range files {
-		res, err := pipeline.BuildFile(f, opts)
-		printWarnings(stderr, res.Warnings)
-		if err != nil {
+	b := &batch{opts: opts, files: files, stdout: stdout, stderr: stderr, quiet: *quiet}
+	if !*quiet && !*verbose && isTerminal(stderr) && getenv("CI") == "" {
+		b.bar = &progress{w: stderr, total: len(files)}
+	}
+	return b.run(*jobs)
+}
+
+// batch builds several documents concurrently and reports each in input
+// order, so that the output in a pipe does not depend on timing.
+type batch struct {
+	opts           pipeline.Options
+	files          []string
+	stdout, stderr io.Writer
+	quiet          bool
+	bar            *progress
+}
+
+type outcome struct {
+	res *pipeline.Result
+	err error
+}
+
+func (b *batch) run(jobs int) error {
+	start := time.Now()
+	results := make([]chan outcome, len(b.files))
+	for i := range results {
+		results[i] = make(chan outcome, 1)
+	}
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, f := range b.files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			res, err := pipeline.BuildFile(f, b.opts)
+			b.bar.step(filepath.Base(f))
+			results[i] <- outcome{res, err}
+		}()
+	}
+	failed, worst, warnings := 0, exitOK, 0
+	for i, f := range b.files {
+		o := <-results[i]
+		b.bar.clear()
+		if !b.quiet {
+			printWarnings(b.stderr, o.res.Warnings)
+		}
+		warnings += len(o.res.Warnings)
+		if o.err != nil {
 			failed++
-			worst = max(worst, report(err, stderr))
+			worst = max(worst, report(o.err, b.stderr))
 			continue
 		}
-		if !*quiet {
-			fmt.Fprintf(stdout, "%s → %s\n", f, strings.Join(res.Outputs, ", "))
+		if !b.quiet {
+			fmt.Fprintf(b.stdout, "%s → %s\n", f, strings.Join(o.res.Outputs, ", "))
 		}
 	}
+	wg.Wait()
+	b.bar.clear()
+	if len(b.files) > 1 && (!b.quiet || failed > 0) {
+		fmt.Fprintf(b.stderr, "briefbook: built %d of %d documents, %d failed, %d warnings (%.1fs)\n",
+			len(b.files)-failed, len(b.files), failed, warnings, time.Since(start).Seconds())
+	}
 	if failed > 0 {
-		if len(files) > 1 {
-			fmt.Fprintf(stderr, "briefbook: %d of %d inputs failed\n", failed, len(files))
-		}
 		return reported(worst)
 	}
 	return nil
+}
+
+// progress draws a one-line progress bar on a terminal. A nil *progress
+// draws nothing, which is what a pipe or CI gets.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	total int
+	done  int
+	shown bool
+}
+
+func (p *progress) step(name string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	const width = 30
+	n := width * p.done / p.total
+	if len(name) > 40 {
+		name = name[:37] + "..."
+	}
+	fmt.Fprintf(p.w, "\r\033[K[%s%s] %d/%d %s", strings.Repeat("#", n), strings.Repeat(".", width-n), p.done, p.total, name)
+	p.shown = true
+}
+
+func (p *progress) clear() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.shown = false
+	}
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 func formatHelp() string {

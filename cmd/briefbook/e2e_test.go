@@ -158,7 +158,8 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"bad paper", []string{"build", "--paper", "a3", "ok.md"}, 2, "--paper"},
 		{"missing file", []string{"build", "-o", "out", "missing.txt"}, 1, "missing.txt: no such file or directory"},
 		{"binary", []string{"build", "-o", "out", "bin.txt"}, 1, "bin.txt:2: binary data"},
-		{"legacy encoding", []string{"build", "-o", "out", "cp1251.txt"}, 1, "cp1251.txt:3: not valid UTF-8"},
+		{"forced encoding", []string{"build", "-o", "out", "--encoding", "utf-8", "cp1251.txt"}, 1, "cp1251.txt:3: not valid UTF-8"},
+		{"unknown encoding", []string{"build", "--encoding", "ebcdic", "ok.md"}, 2, `unknown encoding "ebcdic"`},
 		{"output folder blocked", []string{"build", "-o", "blocker/out", "ok.md"}, 1, "blocker/out: cannot create output folder"},
 		{"help", []string{"help"}, 0, ""},
 		{"build help", []string{"build", "--help"}, 0, "Usage: briefbook build"},
@@ -195,7 +196,7 @@ func TestBatchKeepsGoing(t *testing.T) {
 			t.Errorf("%s not built: %v", n, err)
 		}
 	}
-	if !strings.Contains(r.stderr, "1 of 3 inputs failed") {
+	if !strings.Contains(r.stderr, "built 2 of 3 documents, 1 failed") {
 		t.Errorf("stderr: %s", r.stderr)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -13,14 +14,19 @@ import (
 	"github.com/briefbook/briefbook/internal/source"
 )
 
+// encodingFlag adds --encoding to fs.
+func encodingFlag(fs *flag.FlagSet) *string {
+	return fs.String("encoding", "", "source `encoding` (UTF-8, UTF-16LE, UTF-16BE, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1); default: detected")
+}
+
 // loadOne parses the single FILE argument of an inspection command.
-func loadOne(fs interface{ Args() []string }, name string, ao analyze.Options, stderr io.Writer) (*pipeline.Loaded, error) {
+func loadOne(fs *flag.FlagSet, name, encoding string, ao analyze.Options, stderr io.Writer) (*pipeline.Loaded, error) {
 	args := fs.Args()
 	if len(args) != 1 {
 		return nil, &usageError{fmt.Sprintf("%s needs exactly one FILE", name)}
 	}
 	var ws source.Warnings
-	l, err := pipeline.Load(args[0], ao, &ws)
+	l, err := pipeline.Load(args[0], pipeline.LoadOptions{Encoding: encoding, Analyze: ao}, &ws)
 	printWarnings(stderr, ws.List)
 	return l, err
 }
@@ -28,13 +34,14 @@ func loadOne(fs interface{ Args() []string }, name string, ao analyze.Options, s
 func runSummarize(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("summarize", "[-n N] FILE", stderr)
 	n := fs.Int("n", 0, "number of sentences (0: chosen from the document's length)")
+	enc := encodingFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *n < 0 {
 		return &usageError{"-n must not be negative"}
 	}
-	l, err := loadOne(fs, "summarize", analyze.Options{SummarySentences: *n}, stderr)
+	l, err := loadOne(fs, "summarize", *enc, analyze.Options{SummarySentences: *n}, stderr)
 	if err != nil {
 		return err
 	}
@@ -46,10 +53,11 @@ func runSummarize(args []string, stdout, stderr io.Writer) error {
 
 func runSections(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("sections", "FILE", stderr)
+	enc := encodingFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	l, err := loadOne(fs, "sections", analyze.Options{}, stderr)
+	l, err := loadOne(fs, "sections", *enc, analyze.Options{}, stderr)
 	if err != nil {
 		return err
 	}
@@ -91,11 +99,12 @@ func runSections(args []string, stdout, stderr io.Writer) error {
 
 func runFacts(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("facts", "[--json] FILE", stderr)
+	enc := encodingFlag(fs)
 	asJSON := fs.Bool("json", false, "print the facts as JSON (the \"facts\" object of the JSON export)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	l, err := loadOne(fs, "facts", analyze.Options{}, stderr)
+	l, err := loadOne(fs, "facts", *enc, analyze.Options{}, stderr)
 	if err != nil {
 		return err
 	}

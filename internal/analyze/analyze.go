@@ -27,27 +27,34 @@ func Analyze(doc *document.Document, opts Options) *document.Analysis {
 }
 
 // unit is a numbered block as the analysis sees it: its ID, plain text and
-// sentences.
+// sentences, and the index of the top-level section that holds it.
 type unit struct {
 	ID    string
 	Text  string
 	Sents []Sentence
 	Lang  string
+	Sec   int
 }
 
 // collectUnits returns the numbered blocks of doc in document order.
 func collectUnits(doc *document.Document) []unit {
 	var us []unit
-	doc.WalkSections(func(s *document.Section) bool {
+	var walk func(s *document.Section, top int)
+	walk = func(s *document.Section, top int) {
 		for _, b := range s.Blocks {
 			r := document.RefOf(b)
 			if r == nil || r.ID == "" {
 				continue
 			}
 			text := document.BlockText(b)
-			us = append(us, unit{ID: r.ID, Text: text, Sents: Sentences(text, doc.Meta.Language), Lang: doc.Meta.Language})
+			us = append(us, unit{ID: r.ID, Text: text, Sents: Sentences(text, doc.Meta.Language), Lang: doc.Meta.Language, Sec: top})
 		}
-		return true
-	})
+		for _, c := range s.Sections {
+			walk(c, top)
+		}
+	}
+	for i, s := range doc.Sections {
+		walk(s, i)
+	}
 	return us
 }

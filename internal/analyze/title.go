@@ -25,7 +25,9 @@ const maxTitleWords = 4
 
 // sectionTitles returns one title per section (bounds as from
 // segmentChunks): the best phrase of the section by TF-IDF against the other
-// sections, favouring its first sentences, distinct across sections.
+// sections, favouring its first sentences, phrases whose words recur and
+// spread over the section's paragraphs (see topicality), distinct across
+// sections.
 func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 	ns := len(bounds)
 	cands := make([][]*phrase, ns)
@@ -52,6 +54,13 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 			}
 		}
 	}
+	ends := make([]int, ns)
+	for i := range bounds {
+		ends[i] = len(cs)
+		if i+1 < ns {
+			ends[i] = bounds[i+1]
+		}
+	}
 	used := map[string]bool{}
 	titles := make([]string, ns)
 	for i := range bounds {
@@ -67,6 +76,7 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 				sum += math.Log1p(tf[i][st]) * idf
 			}
 			lenf := map[int]float64{1: 0.45, 2: 1, 3: 0.95, 4: 0.75}[len(p.stems)]
+			lenf *= topicality(p.stems, tf[i], cs[bounds[i]:ends[i]], df, ns)
 			if p.adjEnd {
 				lenf *= 0.3
 			}
@@ -250,4 +260,40 @@ func capitalizeFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// topicality scales a title candidate by how much it names what the section
+// is about. A phrase none of whose words recurs in the section (tf < 2) is
+// a phrase from a single clause ("necessary requirement") and weighs a
+// third; the phrase gains with the share of the section's paragraphs that
+// hold its head (last) word; and a phrase made only of words found in
+// every section ("Kazakhstan") names the document, not the section.
+func topicality(stems []string, tf map[string]float64, chunks []chunk, df map[string]int, ns int) float64 {
+	f := 1.0
+	recurs, everywhere := false, true
+	for _, s := range stems {
+		if tf[s] >= 2 {
+			recurs = true
+		}
+		if df[s] < ns {
+			everywhere = false
+		}
+	}
+	if !recurs {
+		f *= 0.35
+	}
+	if everywhere && ns > 1 {
+		f *= 0.3
+	}
+	if len(chunks) > 1 {
+		head := stems[len(stems)-1]
+		in := 0
+		for _, c := range chunks {
+			if c.terms[head] > 0 {
+				in++
+			}
+		}
+		f *= 0.6 + 0.4*float64(in)/float64(len(chunks))
+	}
+	return f
 }

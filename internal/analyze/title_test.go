@@ -54,3 +54,68 @@ func TestSegmentDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestTopicality(t *testing.T) {
+	st := stemmer{}
+	mk := func(texts ...string) []chunk {
+		var cs []chunk
+		for _, x := range texts {
+			c := chunk{text: x, terms: map[string]int{}}
+			for _, tm := range st.terms(x) {
+				c.terms[tm]++
+			}
+			cs = append(cs, c)
+		}
+		return cs
+	}
+	cs := mk("Diplomatic relations with many countries were built.",
+		"Relations with neighbours are friendly; a necessary requirement of trade.")
+	tf := map[string]float64{}
+	for _, c := range cs {
+		for k, v := range c.terms {
+			tf[k] += float64(v)
+		}
+	}
+	stems := func(s string) []string {
+		var out []string
+		for _, w := range strings.Fields(s) {
+			out = append(out, st.stem(w))
+		}
+		return out
+	}
+	df := map[string]int{st.stem("relations"): 1, st.stem("necessary"): 1, st.stem("requirement"): 1, st.stem("countries"): 3}
+	good := topicality(stems("diplomatic relations"), tf, cs, df, 3)
+	once := topicality(stems("necessary requirement"), tf, cs, df, 3)
+	everywhere := topicality(stems("countries"), tf, cs, df, 3)
+	if !(good > once) {
+		t.Errorf("recurring, spread phrase %v should beat a one-clause phrase %v", good, once)
+	}
+	if !(good > everywhere) {
+		t.Errorf("section phrase %v should beat a word found in every section %v", good, everywhere)
+	}
+}
+
+func TestSectionTitlesPreferRecurringPhrase(t *testing.T) {
+	st := stemmer{}
+	texts := []string{
+		"The river floods the valley every spring. The river banks hold the water.",
+		"The river feeds the fields. Farmers use the river water for wheat.",
+		"Diplomatic relations began in 1992. Diplomatic relations now cover many states, a main achievement.",
+		"Diplomatic missions keep the relations alive. The relations grew with trade.",
+	}
+	var cs []chunk
+	for _, x := range texts {
+		c := chunk{text: x, terms: map[string]int{}}
+		for _, tm := range st.terms(x) {
+			c.terms[tm]++
+		}
+		cs = append(cs, c)
+	}
+	got := sectionTitles(cs, []int{0, 2}, st)
+	if got[1] != "Diplomatic relations" {
+		t.Errorf("titles = %q, want the second to be \"Diplomatic relations\"", got)
+	}
+	for _, ti := range got {
+		checkTitle(t, ti)
+	}
+}

@@ -27,8 +27,12 @@ func benchBuild(b *testing.B, path string) {
 			b.Fatal(err)
 		}
 		in := &render.Input{Doc: l.Doc, Analysis: l.Analysis, SourceData: f.Data, Options: render.DefaultOptions(), Warnings: &ws}
+		layout, err := Layout(in, Formats())
+		if err != nil {
+			b.Fatal(err)
+		}
 		for _, fm := range Formats() {
-			if err := fm.Render(io.Discard, in); err != nil {
+			if err := fm.Render(io.Discard, in, layout); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -3,12 +3,14 @@ package pipeline
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
-	"github.com/briefbook/briefbook/internal/analyze"
 	"github.com/briefbook/briefbook/internal/render"
+	"github.com/briefbook/briefbook/internal/render/pdf"
 	"github.com/briefbook/briefbook/internal/source"
 )
 
@@ -21,10 +23,20 @@ type Options struct {
 	// Render holds the rendering options; Render.Time is set per document
 	// from SourceDateEpoch and the document's date.
 	Render render.Options
-	// Analyze holds the analysis options.
-	Analyze analyze.Options
+	// Load holds the reading and analysis options.
+	Load LoadOptions
 	// SourceDateEpoch is the value of $SOURCE_DATE_EPOCH ("" when unset).
 	SourceDateEpoch string
+	// Log receives a debug record per stage with its duration; nil logs
+	// nothing.
+	Log *slog.Logger
+}
+
+// stage logs how long a stage of building src took.
+func (o *Options) stage(src, name string, start time.Time) {
+	if o.Log != nil {
+		o.Log.Debug(name, "source", src, "ms", time.Since(start).Milliseconds())
+	}
 }
 
 // DefaultOptions returns the default build options.
@@ -47,10 +59,12 @@ func BuildFile(path string, opts Options) (res *Result, err error) {
 	var ws source.Warnings
 	res = &Result{Source: path}
 	defer func() { res.Warnings = ws.List }()
-	l, err := Load(path, opts.Analyze, &ws)
+	t := time.Now()
+	l, err := Load(path, opts.Load, &ws)
 	if err != nil {
 		return res, err
 	}
+	opts.stage(path, "read, parse and analyse", t)
 	ro := opts.Render
 	ro.Time, err = BuildTime(opts.SourceDateEpoch, l.Doc.Meta)
 	if err != nil {
@@ -64,20 +78,50 @@ func BuildFile(path string, opts Options) (res *Result, err error) {
 	if formats == nil {
 		formats = Formats()
 	}
+	t = time.Now()
+	layout, err := Layout(in, formats)
+	if err != nil {
+		return res, err
+	}
+	if layout != nil {
+		opts.stage(path, "lay out pdf", t)
+	}
 	stem := l.File.Stem()
 	for _, f := range formats {
+		t = time.Now()
 		out := filepath.Join(opts.OutDir, stem+f.Ext)
-		if err := renderTo(out, f, in); err != nil {
+		if err := renderTo(out, f, in, layout); err != nil {
 			return res, err
 		}
+		opts.stage(path, "write "+f.Name, t)
 		res.Outputs = append(res.Outputs, out)
 	}
 	return res, nil
 }
 
-func renderTo(out string, f Format, in *render.Input) (err error) {
+// Layout lays out the PDF edition once when one of formats needs it, and
+// gives its page map to the input (the EPUB's page-list follows it). It
+// returns nil when no format needs the layout.
+func Layout(in *render.Input, formats []Format) (layout *pdf.Result, err error) {
+	need := false
+	for _, f := range formats {
+		need = need || f.NeedsLayout
+	}
+	if !need {
+		return nil, nil
+	}
+	defer recoverInternal("render pdf "+in.Doc.Meta.Source, &err)
+	layout, err = pdf.Layout(in)
+	if err != nil {
+		return nil, fmt.Errorf("render pdf %s: %w", in.Doc.Meta.Source, err)
+	}
+	in.PageMap = pageMap(layout)
+	return layout, nil
+}
+
+func renderTo(out string, f Format, in *render.Input, layout *pdf.Result) (err error) {
 	defer recoverInternal("render "+f.Name+" "+in.Doc.Meta.Source, &err)
-	err = WriteAtomic(out, func(w io.Writer) error { return f.Render(w, in) })
+	err = WriteAtomic(out, func(w io.Writer) error { return f.Render(w, in, layout) })
 	if err != nil && !IsInputError(err) {
 		err = fmt.Errorf("render %s %s: %w", f.Name, in.Doc.Meta.Source, err)
 	}
@@ -141,3 +185,7 @@ func globEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`)
 	return r.Replace(s)
 }
+
+// pageMap returns the page map of a layout (filled by issue 6's page map
+// work; nil until the PDF renderer records it).
+func pageMap(*pdf.Result) *render.PageMap { return nil }

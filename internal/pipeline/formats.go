@@ -18,14 +18,29 @@ type Format struct {
 	// Ext is the extension of the output file, with its dot.
 	Ext         string
 	Description string
-	Render      func(w io.Writer, in *render.Input) error
+	// NeedsLayout is true when the format needs the PDF layout (the PDF
+	// itself, and the EPUB whose page-list follows the PDF's pages).
+	NeedsLayout bool
+	// Render writes the format. layout is the PDF layout of the same input
+	// when NeedsLayout is true, else nil.
+	Render func(w io.Writer, in *render.Input, layout *pdf.Result) error
 }
 
 // formats is the table of output formats, in build order.
 var formats = []Format{
-	{Name: "pdf", Ext: ".pdf", Description: "print-ready PDF briefing", Render: pdf.Render},
-	{Name: "epub", Ext: ".epub", Description: "EPUB 3 book", Render: epub.Render},
-	{Name: "json", Ext: ".json", Description: "JSON export of the document model and analysis (version 1)", Render: jsonr.Render},
+	{Name: "pdf", Ext: ".pdf", Description: "print-ready PDF briefing", NeedsLayout: true, Render: writePDF},
+	{Name: "epub", Ext: ".epub", Description: "EPUB 3 book", NeedsLayout: true, Render: withInput(epub.Render)},
+	{Name: "json", Ext: ".json", Description: "JSON export of the document model and analysis (version 1)", Render: withInput(jsonr.Render)},
+}
+
+// writePDF writes the PDF that the layout already made.
+func writePDF(w io.Writer, _ *render.Input, layout *pdf.Result) error {
+	_, err := w.Write(layout.PDF)
+	return err
+}
+
+func withInput(f func(io.Writer, *render.Input) error) func(io.Writer, *render.Input, *pdf.Result) error {
+	return func(w io.Writer, in *render.Input, _ *pdf.Result) error { return f(w, in) }
 }
 
 // Formats returns every known output format.

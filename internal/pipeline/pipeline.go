@@ -41,15 +41,35 @@ type Loaded struct {
 	Analysis *document.Analysis
 }
 
+// LoadOptions configure reading and analysis.
+type LoadOptions struct {
+	// Encoding forces the source encoding by name (see
+	// source.LookupEncoding); "" detects it.
+	Encoding string
+	Analyze  analyze.Options
+}
+
 // Load reads, parses and analyses the file at path. Warnings go to w.
 // Errors are *InputError when the input is at fault.
-func Load(path string, ao analyze.Options, w *source.Warnings) (l *Loaded, err error) {
+func Load(path string, lo LoadOptions, w *source.Warnings) (l *Loaded, err error) {
 	defer recoverInternal("analyse "+path, &err)
-	f, err := source.Read(path)
+	var f *source.File
+	if lo.Encoding != "" {
+		enc, lerr := source.LookupEncoding(lo.Encoding)
+		if lerr != nil {
+			return nil, &InputError{lerr}
+		}
+		f, err = source.ReadAs(path, enc)
+	} else {
+		f, err = source.Read(path)
+	}
 	if err != nil {
 		return nil, &InputError{err}
 	}
-	return LoadFile(f, ao, w)
+	for _, fw := range f.Warnings {
+		w.Add(fw.Pos, "%s", fw.Msg)
+	}
+	return LoadFile(f, lo.Analyze, w)
 }
 
 // LoadFile parses and analyses an already read file.
@@ -57,6 +77,9 @@ func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (l *Loaded
 	defer recoverInternal("analyse "+f.Name, &err)
 	doc, err := parse.Parse(f, w)
 	if err != nil {
+		return nil, &InputError{err}
+	}
+	if err := checkNotEmpty(f, doc); err != nil {
 		return nil, &InputError{err}
 	}
 	if strings.TrimSpace(doc.Meta.Title) == "" {
@@ -67,20 +90,47 @@ func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (l *Loaded
 	return &Loaded{File: f, Doc: doc, Analysis: a}, nil
 }
 
+// checkNotEmpty refuses a document with no body: an empty file, or one
+// holding only a title. Such input makes no briefing, and saying so beats
+// writing an empty book.
+func checkNotEmpty(f *source.File, doc *document.Document) error {
+	empty := true
+	doc.WalkSections(func(s *document.Section) bool {
+		empty = len(s.Blocks) == 0 && s.Title == ""
+		return empty
+	})
+	switch {
+	case !empty:
+		return nil
+	case strings.TrimSpace(doc.Meta.Title) != "":
+		return source.Errorf(source.Pos{File: f.Name}, "nothing to build: the file holds a title (%q) but no text", doc.Meta.Title)
+	default:
+		return source.Errorf(source.Pos{File: f.Name}, "nothing to build: the file holds no text")
+	}
+}
+
 // recoverInternal turns a panic into an internal error naming what was
 // being done, so a user never sees a stack trace.
 func recoverInternal(what string, err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: internal error: %v\n%s", what, r, firstFrames(debug.Stack()))
+		*err = fmt.Errorf("%s: internal error: %v (at %s; please report it)", what, r, panicSite(debug.Stack()))
 	}
 }
 
-func firstFrames(stack []byte) string {
+// panicSite finds the file:line that panicked in a stack trace: the first
+// frame after the runtime's panic frame.
+func panicSite(stack []byte) string {
 	lines := strings.Split(string(stack), "\n")
-	if len(lines) > 12 {
-		lines = lines[:12]
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
+			site := strings.TrimSpace(lines[i+3])
+			if j := strings.LastIndex(site, " +0x"); j > 0 {
+				site = site[:j]
+			}
+			return filepath.Base(site)
+		}
 	}
-	return strings.Join(lines, "\n")
+	return "unknown place"
 }
 
 // BuildTime returns the date written into outputs: SOURCE_DATE_EPOCH when

@@ -142,3 +142,20 @@ func TestSourceFiles(t *testing.T) {
 		t.Errorf("missing path: err = %v, want an input error", err)
 	}
 }
+
+func TestRecoverInternalIsOneLine(t *testing.T) {
+	f := func() (err error) {
+		defer recoverInternal("analyse x.txt", &err)
+		var m map[string]*int
+		_ = *m["nil"]
+		return nil
+	}
+	err := f()
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "analyse x.txt: internal error: runtime error") ||
+		!strings.Contains(err.Error(), "pipeline_test.go:") {
+		t.Errorf("err = %v", err)
+	}
+	if IsInputError(err) {
+		t.Error("a panic is not an input error")
+	}
+}

@@ -19,6 +19,11 @@ type File struct {
 	Name string
 	// Data is the content, decoded to UTF-8 without a byte-order mark.
 	Data []byte
+	// Encoding is the encoding the file was decoded from when it was not
+	// UTF-8 ("Windows-1251"); "" for UTF-8.
+	Encoding string
+	// Warnings are what decoding found worth saying (a guessed encoding).
+	Warnings []Warning
 }
 
 // Base returns the file name without its directory.
@@ -115,10 +120,28 @@ func (ws *Warnings) Add(pos Pos, format string, args ...any) {
 // ErrNotText reports input that is not text briefbook can read.
 var ErrNotText = errors.New("not a text file")
 
-// Read loads the file at path and checks that it is UTF-8 text. A UTF-8
-// byte-order mark is removed. Input in other encodings, or binary input, is
-// refused with an error naming the file and, where it applies, the line.
+// Read loads the file at path and decodes it as Decode does.
 func Read(path string) (*File, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(path, data)
+}
+
+// ReadAs loads the file at path and decodes it from enc.
+func ReadAs(path string, enc Encoding) (*File, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 && enc.enc == nil {
+		return nil, &Error{Pos: Pos{File: path, Line: lineAt(data, i)}, Msg: "binary data (NUL byte): " + ErrNotText.Error()}
+	}
+	return DecodeAs(path, data, enc)
+}
+
+func readFile(path string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var pe *os.PathError
@@ -127,26 +150,57 @@ func Read(path string) (*File, error) {
 		}
 		return nil, fmt.Errorf("%s: cannot read: %v", path, err)
 	}
-	return Decode(path, data)
+	return data, nil
 }
 
-// Decode checks data as the content of the file called name and returns it
-// as a File. See Read.
+// Decode turns data, the content of the file called name, into UTF-8 text:
+// UTF-8 with or without a byte-order mark is taken as it is; UTF-16 with a
+// byte-order mark is converted; other text is taken to be in the most
+// plausible of Windows-1251, KOI8-R, Windows-1252 and ISO-8859-1, with a
+// warning in File.Warnings naming the guess. Binary data (a NUL byte outside UTF-16) is
+// refused with an error naming the file and line.
 func Decode(name string, data []byte) (*File, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return nil, &Error{Pos: Pos{File: name, Line: 1}, Msg: "UTF-16 text is not supported yet: save the file as UTF-8"}
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(name, data[2:], "UTF-16LE")
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(name, data[2:], "UTF-16BE")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, &Error{Pos: Pos{File: name, Line: lineAt(data, i)}, Msg: "binary data (NUL byte): " + ErrNotText.Error()}
 	}
-	if !utf8.Valid(data) {
-		off := firstInvalid(data)
-		return nil, &Error{Pos: Pos{File: name, Line: lineAt(data, off)}, Msg: "not valid UTF-8 (other encodings are not supported yet: save the file as UTF-8)"}
+	if utf8.Valid(data) {
+		return &File{Name: name, Data: data}, nil
 	}
-	return &File{Name: name, Data: data}, nil
+	enc, confident := guessLegacy(data)
+	f, err := DecodeAs(name, data, enc)
+	if err != nil {
+		return nil, err
+	}
+	pos := Pos{File: name, Line: lineAt(data, firstInvalid(data))}
+	msg := "not UTF-8: read as " + enc.Name + " (use --encoding to choose another)"
+	if !confident {
+		msg = "not UTF-8: guessed " + enc.Name + ", but the text is ambiguous (use --encoding to choose)"
+	}
+	f.Warnings = append(f.Warnings, Warning{Pos: pos, Msg: msg})
+	return f, nil
+}
+
+func decodeUTF16(name string, data []byte, encName string) (*File, error) {
+	if len(data)%2 != 0 {
+		data = data[:len(data)-1]
+	}
+	enc, _ := LookupEncoding(encName)
+	f, err := DecodeAs(name, data, enc)
+	if err != nil {
+		return nil, err
+	}
+	if i := bytes.IndexByte(f.Data, 0); i >= 0 {
+		return nil, &Error{Pos: Pos{File: name, Line: lineAt(f.Data, i)}, Msg: "binary data (NUL character): " + ErrNotText.Error()}
+	}
+	return f, nil
 }
 
 func firstInvalid(b []byte) int {

@@ -34,6 +34,9 @@ type page struct {
 	// body is the content of <body>, checked with html.Check.
 	body string
 	kind string
+	// part is the part of the print edition the page matches: "cover"
+	// (also the title page), "summary", "facts" or "body" (also the notes).
+	part string
 }
 
 // navItem is one entry of the table of contents.
@@ -61,6 +64,17 @@ type book struct {
 	// summary is the text used for dc:description; "" when there is none.
 	summary string
 	fonts   bool
+	// print is where the pages of the PDF edition begin; nil when the
+	// book is made without a PDF page map.
+	print *pageList
+	// navExtra holds page markers that have no other place than the
+	// contents page.
+	navExtra string
+	// paper is the paper size of the PDF edition ("a4", "letter").
+	paper string
+	// hasTables, hasNotes record what the content holds, for the
+	// accessibility metadata.
+	hasTables, hasNotes bool
 }
 
 var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
@@ -68,7 +82,7 @@ var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
 // addBody splits the document's sections into pages, renders footnotes
 // into a notes page and records which page holds each element ID.
 func (b *book) addBody(doc *document.Document) error {
-	r := html.New(html.Options{Href: func(id string) string {
+	r := html.New(html.Options{PageBreaks: b.print.breaks, Href: func(id string) string {
 		if strings.HasPrefix(id, "fnref") {
 			if f, ok := b.fileOf[id]; ok {
 				return f + "#" + id
@@ -83,7 +97,7 @@ func (b *book) addBody(doc *document.Document) error {
 		var item *navItem
 		for j, c := range chunks {
 			n++
-			p := &page{name: fmt.Sprintf("text-%04d.xhtml", n), kind: kindBody}
+			p := &page{name: fmt.Sprintf("text-%04d.xhtml", n), kind: kindBody, part: partBody}
 			title := s.Title
 			if title == "" {
 				title = b.meta.Title
@@ -126,7 +140,8 @@ func (b *book) addBody(doc *document.Document) error {
 	if err := html.Check(nb.String()); err != nil {
 		return fmt.Errorf("footnotes: %w", err)
 	}
-	p := &page{name: notesFile, title: b.l.Notes, body: nb.String(), kind: kindNotes}
+	p := &page{name: notesFile, title: b.l.Notes, body: nb.String(), kind: kindNotes, part: partBody}
+	b.hasNotes = true
 	b.pages = append(b.pages, p)
 	b.nav = append(b.nav, &navItem{label: b.l.Notes, href: "xhtml/" + notesFile})
 	return nil

@@ -19,7 +19,9 @@ import (
 	"io"
 	"sort"
 
+	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/render"
+	"github.com/briefbook/briefbook/internal/render/html"
 )
 
 // coverImageName is the cover's file name inside EPUB/images/.
@@ -48,11 +50,20 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	}
 	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts}
 	b.lang, b.l = bookLang(in.Doc.Meta.Language)
+	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
+	b.hasTables = hasTables(in.Doc)
 	if err := b.addBody(in.Doc); err != nil {
 		return err
 	}
 	if err := b.addFront(in.Analysis); err != nil {
 		return err
+	}
+	b.placeFrontMarkers()
+	for _, p := range b.pages {
+		if err := html.Check(p.body); err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+		b.recordIDs(p)
 	}
 	css, fonts, err := styleSheet(b.fonts)
 	if err != nil {
@@ -135,4 +146,18 @@ func sortedNames(files map[string][]byte) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// hasTables reports whether a body section holds a table.
+func hasTables(doc *document.Document) bool {
+	found := false
+	doc.WalkSections(func(s *document.Section) bool {
+		for _, bl := range s.Blocks {
+			if _, ok := bl.(*document.Table); ok {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -29,12 +29,12 @@ func (b *book) addFront(a *document.Analysis) error {
 		return err
 	}
 	b.cover, b.coverAlt = img, b.title()
-	pages = append(pages, &page{name: coverFile, title: b.l.Cover, kind: kindCover,
+	pages = append(pages, &page{name: coverFile, title: b.l.Cover, kind: kindCover, part: partCover,
 		body: `<div class="cover" epub:type="cover"><img src="../images/` + coverImageName + `" alt="` + html.Escape(b.coverAlt) + `"/></div>` + "\n"})
-	pages = append(pages, &page{name: titleFile, title: b.title(), kind: kindTitle, body: b.titlePage(meta)})
+	pages = append(pages, &page{name: titleFile, title: b.title(), kind: kindTitle, part: partCover, body: b.titlePage(meta)})
 	if a != nil {
 		if body := b.summaryPage(a.Summary); body != "" {
-			pages = append(pages, &page{name: summaryFile, title: b.l.Summary, kind: kindFront, body: body})
+			pages = append(pages, &page{name: summaryFile, title: b.l.Summary, kind: kindFront, part: partSummary, body: body})
 			nav = append(nav, &navItem{label: b.l.Summary, href: "xhtml/" + summaryFile})
 			var sum []string
 			for _, s := range a.Summary {
@@ -43,7 +43,7 @@ func (b *book) addFront(a *document.Analysis) error {
 			b.summary = strings.Join(sum, " ")
 		}
 		if body := b.factsPage(&a.Facts); body != "" {
-			pages = append(pages, &page{name: factsFile, title: b.l.KeyFacts, kind: kindFront, body: body})
+			pages = append(pages, &page{name: factsFile, title: b.l.KeyFacts, kind: kindFront, part: partFacts, body: body})
 			nav = append(nav, &navItem{label: b.l.KeyFacts, href: "xhtml/" + factsFile})
 		}
 	}

@@ -18,6 +18,8 @@ func (b *book) navXHTML() []byte {
 	w.WriteString(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="` + lang + `" xml:lang="` + lang + `">` + "\n")
 	w.WriteString("<head>\n  <title>" + html.Escape(b.l.Contents) + "</title>\n")
 	w.WriteString(`  <link rel="stylesheet" type="text/css" href="css/book.css"/>` + "\n</head>\n<body>\n")
+	w.WriteString(b.print.markers(partContents))
+	w.WriteString(b.navExtra)
 	w.WriteString(`<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-h">` + "\n")
 	w.WriteString(`<h1 id="toc-h">` + html.Escape(b.l.Contents) + "</h1>\n")
 	writeNavList(&w, b.nav)
@@ -27,7 +29,14 @@ func (b *book) navXHTML() []byte {
 	for _, lm := range b.landmarks() {
 		w.WriteString(`<li><a epub:type="` + lm[0] + `" href="` + html.Escape(lm[1]) + `">` + html.Escape(lm[2]) + "</a></li>\n")
 	}
-	w.WriteString("</ol>\n</nav>\n</body>\n</html>\n")
+	w.WriteString("</ol>\n</nav>\n")
+	if items := b.pageListItems(); len(items) > 0 {
+		w.WriteString(`<nav epub:type="page-list" id="page-list" aria-labelledby="page-list-h" hidden="hidden">` + "\n")
+		w.WriteString(`<h2 id="page-list-h">` + html.Escape(b.l.Pages) + "</h2>\n")
+		writeNavList(&w, items)
+		w.WriteString("</nav>\n")
+	}
+	w.WriteString("</body>\n</html>\n")
 	return []byte(w.String())
 }
 

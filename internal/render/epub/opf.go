@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -70,7 +71,7 @@ func (b *book) spine() []string {
 	var out []string
 	navDone := false
 	for _, p := range b.pages {
-		if !navDone && p.kind != kindCover && p.kind != kindTitle {
+		if !navDone && p.kind != kindCover && p.kind != kindTitle && b.print.navFirst(p.part) {
 			out = append(out, navFileName)
 			navDone = true
 		}
@@ -100,7 +101,8 @@ func (b *book) packageOPF(files []string, t time.Time) []byte {
 	var w xmlWriter
 	lang := html.Escape(b.lang)
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	w.WriteString(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="` + lang + `">` + "\n")
+	w.WriteString(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="` + lang + `"`)
+	w.WriteString(">\n")
 	w.WriteString(`  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
 	w.elem("    ", `<dc:identifier id="uid">`, b.identifier, "</dc:identifier>")
 	w.elem("    ", `<dc:title id="title">`, b.title(), "</dc:title>")
@@ -128,6 +130,14 @@ func (b *book) packageOPF(files []string, t time.Time) []byte {
 	}
 	if b.meta.Source != "" {
 		w.elem("    ", "<dc:source>", b.meta.Source, "</dc:source>")
+	}
+	if b.print != nil {
+		// The print edition is named the EPUB 3.2 way (source-of
+		// pagination). EPUB Accessibility 1.1's a11y:pageBreakSource is
+		// newer than epubcheck 4.2.6, which rejects it (OPF-027) even under
+		// a prefix of our own for the same vocabulary.
+		w.elem("    ", `<dc:source id="print-source">`, b.printEdition(), "</dc:source>")
+		w.WriteString(`    <meta refines="#print-source" property="source-of">pagination</meta>` + "\n")
 	}
 	w.elem("    ", `<meta property="dcterms:modified">`, modified(t), "</meta>")
 	for _, m := range b.accessibility() {
@@ -178,27 +188,71 @@ func (b *book) authors() []string {
 	return out
 }
 
+// printEdition names the PDF edition the page-list comes from:
+// "<source stem>.pdf (briefbook PDF edition, A4, 8 pages)".
+func (b *book) printEdition() string {
+	name := b.title()
+	if src := b.meta.Source; src != "" {
+		name = strings.TrimSuffix(src, path.Ext(src)) + ".pdf"
+	}
+	paper := "A4"
+	if strings.EqualFold(strings.TrimSpace(b.paper), "letter") {
+		paper = "US Letter"
+	}
+	return fmt.Sprintf("%s (briefbook PDF edition, %s, %d pages)", name, paper, b.print.total)
+}
+
 // accessibility returns the schema.org accessibility metadata as
-// property/value pairs. It states what the book really has: text
-// throughout, a cover image (visual) with a text alternative, navigation
-// and a reflowable layout without hazards.
+// property/value pairs, derived from what the book really holds: text
+// throughout, the cover image (visual, with a text alternative), headings
+// and a table of contents, page-break markers and a page-list only when
+// the book was made with the PDF's page map, and no hazards. The summary
+// sentence says what the book provides.
 func (b *book) accessibility() [][2]string {
 	m := [][2]string{{"accessMode", "textual"}}
 	if b.cover != nil {
 		m = append(m, [2]string{"accessMode", "visual"})
 	}
 	m = append(m, [2]string{"accessModeSufficient", "textual"})
-	feats := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"}
+	feats := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "ARIA"}
 	if b.cover != nil {
 		feats = append(feats, "alternativeText")
+	}
+	if b.print != nil {
+		feats = append(feats, "pageBreakMarkers", "pageNavigation")
 	}
 	for _, f := range feats {
 		m = append(m, [2]string{"accessibilityFeature", f})
 	}
 	m = append(m, [2]string{"accessibilityHazard", "none"})
-	sum := "All content is text with real headings, a table of contents and a logical reading order; the layout reflows and follows the reader's font and colour settings. Paragraph numbers are hidden from screen readers."
-	if b.cover != nil {
-		sum += " The only image, the cover, has a text alternative that gives the title."
+	return append(m, [2]string{"accessibilitySummary", b.a11ySummary()})
+}
+
+// a11ySummary is the accessibility summary: one sentence listing what the
+// book provides, then how it behaves.
+func (b *book) a11ySummary() string {
+	has := []string{"real headings", "a table of contents"}
+	for _, p := range b.pages {
+		switch p.part {
+		case partSummary:
+			has = append(has, "a summary whose points link to the paragraphs they come from")
+		case partFacts:
+			has = append(has, "key facts in tables with header cells, each linking to its paragraph")
+		}
 	}
-	return append(m, [2]string{"accessibilitySummary", sum})
+	if b.hasTables {
+		has = append(has, "body tables with captions and header cells")
+	}
+	if b.hasNotes {
+		has = append(has, "footnotes marked up as notes with links back to their references")
+	}
+	if b.print != nil {
+		has = append(has, fmt.Sprintf("the page numbers of the %d-page PDF edition as page-break markers and a page list", b.print.total))
+	}
+	s := "This briefing provides " + strings.Join(has[:len(has)-1], ", ") + " and " + has[len(has)-1] + "."
+	s += " The reading order is logical; the layout reflows and follows the reader's font and colour settings; paragraph numbers are hidden from screen readers."
+	if b.cover != nil {
+		s += " The only image, the cover, has a text alternative that gives the title."
+	}
+	return s
 }

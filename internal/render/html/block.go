@@ -40,6 +40,7 @@ func writeID(b *strings.Builder, id string) {
 }
 
 func (r *Renderer) writeBlock(b *strings.Builder, bl document.Block) {
+	r.boundary(b)
 	switch bl := bl.(type) {
 	case *document.Paragraph:
 		b.WriteString("<p")
@@ -84,7 +85,7 @@ func (r *Renderer) writeBlock(b *strings.Builder, bl document.Block) {
 			b.WriteString(`"`)
 		}
 		b.WriteString(">")
-		writeEscaped(b, strings.TrimSuffix(bl.Text, "\n"))
+		r.writeText(b, strings.TrimSuffix(bl.Text, "\n"))
 		b.WriteString("</code></pre>\n")
 	case *document.Rule:
 		b.WriteString("<hr/>\n")
@@ -105,6 +106,7 @@ func (r *Renderer) writeList(b *strings.Builder, l *document.List) {
 	}
 	for _, it := range l.Items {
 		b.WriteString("<li>")
+		r.boundary(b)
 		if len(it.Blocks) == 1 {
 			if p, ok := it.Blocks[0].(*document.Paragraph); ok && p.ID == "" {
 				r.writeInlines(b, p.Inlines)
@@ -146,7 +148,8 @@ func (r *Renderer) writeTable(b *strings.Builder, t *document.Table) {
 	b.WriteString(`<div class="table-wrap"><table>`)
 	if t.Caption != "" {
 		b.WriteString("<caption>")
-		writeEscaped(b, t.Caption)
+		r.boundary(b)
+		r.writeText(b, t.Caption)
 		b.WriteString("</caption>")
 	}
 	b.WriteString("\n")
@@ -156,6 +159,7 @@ func (r *Renderer) writeTable(b *strings.Builder, t *document.Table) {
 			b.WriteString(`<th scope="col"`)
 			b.WriteString(align(i))
 			b.WriteString(">")
+			r.boundary(b)
 			r.writeInlines(b, c.Inlines)
 			b.WriteString("</th>")
 		}
@@ -169,6 +173,7 @@ func (r *Renderer) writeTable(b *strings.Builder, t *document.Table) {
 				b.WriteString("<td")
 				b.WriteString(align(i))
 				b.WriteString(">")
+				r.boundary(b)
 				r.writeInlines(b, c.Inlines)
 				b.WriteString("</td>")
 			}

@@ -16,6 +16,13 @@ type Options struct {
 	// footnote, "fnref1" for the first reference to it) as seen from the
 	// fragment being rendered, e.g. "notes.xhtml#fn1". nil means "#" + id.
 	Href func(id string) string
+	// PageBreaks returns the pages of the print edition that begin in
+	// block i of the section with the given ID (block -1: the page begins
+	// with the section's heading), in page order. The renderer writes a
+	// page-break marker (see PageBreakMarker) before the word each one
+	// names, or at the nearest place before it where a span is allowed.
+	// nil means no page breaks.
+	PageBreaks func(section string, block int) []PageBreak
 }
 
 // Renderer renders document nodes to XHTML. It remembers which footnote
@@ -24,6 +31,8 @@ type Options struct {
 type Renderer struct {
 	opt     Options
 	seenRef map[string]bool
+	// cur places the page breaks of the block being rendered.
+	cur cursor
 }
 
 // New returns a Renderer with the given options.

@@ -24,7 +24,7 @@ func (r *Renderer) writeInlines(b *strings.Builder, ins []document.Inline) {
 func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
 	switch in := in.(type) {
 	case document.Text:
-		writeEscaped(b, string(in))
+		r.writeText(b, string(in))
 	case *document.Emph:
 		b.WriteString("<em>")
 		r.writeInlines(b, in.Inlines)
@@ -35,7 +35,7 @@ func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
 		b.WriteString("</strong>")
 	case document.Code:
 		b.WriteString("<code>")
-		writeEscaped(b, string(in))
+		r.writeText(b, string(in))
 		b.WriteString("</code>")
 	case *document.Link:
 		href, ok := LinkHref(in.URL)
@@ -55,6 +55,7 @@ func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
 	case document.FootnoteRef:
 		r.writeNoteRef(b, in)
 	case document.LineBreak:
+		r.breakText()
 		b.WriteString("<br/>")
 	}
 }

@@ -44,7 +44,36 @@ func (r *Renderer) openSection(s *document.Section) string {
 		b.WriteString(`"`)
 	}
 	b.WriteString(">\n")
+	for _, p := range r.breaksOf(s.ID, -1) {
+		b.WriteString(PageBreakMarker(p.Page))
+		b.WriteString("\n")
+	}
 	b.WriteString(r.Heading(s))
+	return b.String()
+}
+
+// breaksOf returns the page breaks in block i of section id.
+func (r *Renderer) breaksOf(id string, i int) []PageBreak {
+	if r.opt.PageBreaks == nil {
+		return nil
+	}
+	return r.opt.PageBreaks(id, i)
+}
+
+// blockWithBreaks renders a block of a section with the markers of the
+// pages that begin in it; breaks past its last word follow it.
+func (r *Renderer) blockWithBreaks(bl document.Block, breaks []PageBreak) string {
+	if len(breaks) == 0 {
+		return r.Block(bl)
+	}
+	var b strings.Builder
+	r.startBlock(breaks)
+	r.writeBlock(&b, bl)
+	if len(r.cur.pending) > 0 {
+		r.flushAll(&b)
+		b.WriteString("\n")
+	}
+	r.cur = cursor{}
 	return b.String()
 }
 
@@ -58,8 +87,8 @@ type piece struct {
 
 func (r *Renderer) pieces(s *document.Section, out []piece) []piece {
 	out = append(out, piece{open: s, text: r.openSection(s)})
-	for _, bl := range s.Blocks {
-		out = append(out, piece{text: r.Block(bl)})
+	for i, bl := range s.Blocks {
+		out = append(out, piece{text: r.blockWithBreaks(bl, r.breaksOf(s.ID, i))})
 	}
 	for _, c := range s.Sections {
 		out = append(out, r.pieces(c, nil)...)

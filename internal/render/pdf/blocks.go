@@ -7,6 +7,7 @@ import (
 // sections sets ss and their subsections.
 func (l *layout) sections(ss []*section) {
 	for _, s := range ss {
+		l.curSection, l.curBlock = s.id, -1
 		if s.title != nil {
 			l.heading(s)
 		} else {
@@ -14,7 +15,17 @@ func (l *layout) sections(ss []*section) {
 			l.rec.sectionPage[s.id] = l.page
 			l.anchor(s.id, l.y)
 		}
-		l.blocks(s.blocks, l.bodyFrame())
+		f := l.bodyFrame()
+		space := l.st.Body.ParagraphSpace * ptMM
+		for i, b := range s.blocks {
+			if i > 0 {
+				l.gap(space)
+			}
+			l.curSection, l.curBlock = s.id, b.index
+			l.wc = wordCount{on: true}
+			l.block(b, f)
+			l.wc = wordCount{}
+		}
 		l.sections(s.subs)
 	}
 }
@@ -40,6 +51,7 @@ func (l *layout) heading(s *section) {
 	if s.id != "" {
 		l.rec.sectionPage[s.id] = l.page
 	}
+	l.markStart(s.id, -1)
 	l.startSection(s.id, s.plain, s.level-1)
 	for _, ln := range lines {
 		l.drawLine(ln, f.x, l.y+baseline(f.size, lead), f.w, lead, false)
@@ -235,20 +247,28 @@ func (l *layout) hrule(f frame) {
 
 // notes sets the footnotes at the end of the document under "Notes".
 func (l *layout) notes() {
-	if len(l.d.notes) == 0 {
+	var left []*footnote
+	for _, n := range l.d.notes {
+		if !l.notePlaced[n.id] {
+			left = append(left, n)
+		}
+	}
+	if len(left) == 0 {
 		return
 	}
+	l.curSection, l.curBlock = "", 0
 	hs := l.st.heading(1)
 	title := &section{id: "", plain: "Notes", level: 1,
 		title: []run{{text: "Notes", face: sansBold, size: hs.Size, color: l.accent}}}
-	if len(l.d.notes[0].blocks) > 0 {
-		title.blocks = l.d.notes[0].blocks[:1]
+	if len(left[0].blocks) > 0 {
+		title.blocks = left[0].blocks[:1]
 	}
 	l.heading(title)
 	l.anchor("notes", l.y-hs.SpaceAfter*ptMM-hs.Leading*ptMM)
 	size := l.st.Footnote.Size
 	f := frame{x: l.left + 6, w: l.right - l.left - 6, size: size, lead: l.st.Footnote.Leading * ptMM, justify: true}
-	for i, n := range l.d.notes {
+	for i, n := range left {
+		l.notePlaced[n.id] = true
 		if i > 0 {
 			l.gap(l.st.Body.ParagraphSpace * ptMM / 2)
 		}

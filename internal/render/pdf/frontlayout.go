@@ -8,17 +8,21 @@ import (
 // each from a new page, and leaves the body to start on a new page.
 func (l *layout) frontMatter() {
 	l.cover = true
+	l.part = "cover"
 	l.newPage()
 	l.coverPage()
 	if len(l.fm.summary) > 0 {
+		l.part = "summary"
 		l.newPage()
 		l.summaryPage()
 	}
 	if len(l.fm.tiles) > 0 || len(l.fm.facts) > 0 {
+		l.part = "facts"
 		l.newPage()
 		l.factsPage()
 	}
 	if l.hasContents() {
+		l.part = "contents"
 		l.newPage()
 		l.contentsPage()
 	}
@@ -311,7 +315,7 @@ func (l *layout) contentsPage() {
 		}
 	}
 	walk(l.d.sections)
-	if len(l.d.notes) > 0 {
+	if len(l.d.notes) > 0 && (l.prev == nil || l.prev.anchorPage["notes"] > 0) {
 		entry("notes", "Notes", 1)
 	}
 }

@@ -14,11 +14,12 @@ type record struct {
 	paragraphPage map[string]int
 	anchorPage    map[string]int // every anchor placed: paragraphs, notes, front matter
 	pageHeader    map[int]string // running-header section title of each page
+	starts        map[int]render.PageStart
 }
 
 func newRecord() *record {
 	return &record{sectionPage: map[string]int{}, paragraphPage: map[string]int{},
-		anchorPage: map[string]int{}, pageHeader: map[int]string{}}
+		anchorPage: map[string]int{}, pageHeader: map[int]string{}, starts: map[int]render.PageStart{}}
 }
 
 // equal reports whether two passes produced the same page map.
@@ -80,6 +81,24 @@ type layout struct {
 	bars    []float64 // x of the rules of the open block quotes
 	tableNo int       // last table number used in a caption
 
+	hy         *hyphenator
+	pageBottom float64 // bottom of the text area without footnotes; bottom is less by the notes' room
+
+	// Footnotes: those reserved on the current page, those set anywhere,
+	// and their lines.
+	pageNotes  []*footnote
+	notePlaced map[string]bool
+	noteCache  map[string][]line
+
+	// Page map: the part being set, the body block being set, its words
+	// drawn so far, and whether the current page's start is still to be
+	// recorded.
+	part       string
+	curSection string
+	curBlock   int
+	wc         wordCount
+	needStart  bool
+
 	// Set before a block and consumed by its first drawn line.
 	pendRef    document.Ref
 	pendAnchor string
@@ -140,10 +159,18 @@ func (l *layout) atTop() bool { return l.y <= l.top+1e-6 }
 
 // newPage starts a page and draws its furniture.
 func (l *layout) newPage() {
+	if l.page > 0 {
+		l.drawPageNotes()
+	}
 	l.c.AddPage()
 	l.page = l.c.PageNo()
 	l.y = l.top
+	l.bottom = l.pageBottom
 	l.headSet = false
+	l.needStart = true
+	if l.part != "body" {
+		l.markStart("", 0)
+	}
 	if !(l.cover && l.page == 1) {
 		l.rec.pageHeader[l.page] = l.header
 	}
@@ -183,6 +210,9 @@ func baseline(size, lead float64) float64 { return (lead + 0.7*size*ptMM) / 2 }
 // pending for the first line of a block (¶ number, list marker, anchors)
 // and the quote rules beside the line.
 func (l *layout) lineStart(top, base, lead float64) {
+	if l.needStart {
+		l.markStart(l.curSection, l.curBlock)
+	}
 	if l.pendRef.ID != "" {
 		r := l.pendRef
 		l.pendRef = document.Ref{}
@@ -216,14 +246,31 @@ func (l *layout) lineStart(top, base, lead float64) {
 
 // placeLines sets lines in frame f from y, breaking pages so that no page
 // ends with a single first line (orphan) or starts with a single last line
-// (widow) when the paragraph allows.
+// (widow) when the paragraph allows. The footnotes a line calls are
+// reserved on the page of that line.
 func (l *layout) placeLines(lines []line, f frame) {
 	n, i := len(lines), 0
 	for i < n {
 		if l.page == 0 {
 			l.newPage()
 		}
-		avail := int((l.bottom-l.y)/f.lead + 1e-6)
+		// How many lines fit, with the notes they call.
+		avail, y, bottom := 0, l.y, l.bottom
+		seen := map[string]bool{}
+		first := len(l.pageNotes) == 0
+		for j := i; j < n; j++ {
+			ns := l.lineNotes(lines[j], seen)
+			nh := l.notesRoom(ns, first)
+			if y+f.lead > bottom-nh+1e-6 {
+				break
+			}
+			if nh > 0 {
+				first = false
+			}
+			bottom -= nh
+			y += f.lead
+			avail++
+		}
 		rem := n - i
 		k := rem
 		if rem > avail {
@@ -243,6 +290,7 @@ func (l *layout) placeLines(lines []line, f frame) {
 			continue
 		}
 		for j := i; j < i+k; j++ {
+			l.takeNotes(l.lineNotes(lines[j], map[string]bool{}))
 			base := l.y + baseline(f.size, f.lead)
 			l.lineStart(l.y, base, f.lead)
 			l.drawLine(lines[j], f.x, base, f.w, f.lead, f.justify)

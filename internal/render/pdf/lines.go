@@ -4,9 +4,10 @@ import "unicode/utf8"
 
 // frag is part of a word in one run's look.
 type frag struct {
-	r    *run
-	text string
-	w    float64 // mm
+	r     *run
+	text  string
+	w     float64 // mm
+	extra bool    // added by layout (a hyphen at a break): not document text
 }
 
 // word is an unbreakable sequence of fragments; space is the width of the
@@ -23,6 +24,7 @@ type line struct {
 	words []word
 	w     float64
 	last  bool // ends the paragraph or a hard break: not justified
+	cont  bool // ends inside a word (hyphenated or cut): the word goes on
 }
 
 // words splits runs at spaces into words, measuring them.
@@ -80,8 +82,9 @@ func (l *layout) breakLines(ws []word, width float64) []line {
 	var out []line
 	var cur line
 	var pendingSpace float64
+	hyphRun := 0 // consecutive lines ending with a hyphen
 	for _, w := range ws {
-		if w.w > width {
+		if w.w > width+1e-6 {
 			parts := l.splitWord(w, width)
 			ws2 := parts
 			for k, pw := range ws2 {
@@ -96,14 +99,46 @@ func (l *layout) breakLines(ws []word, width float64) []line {
 				cur.w += pw.w
 				pendingSpace = pw.space
 				if k < len(ws2)-1 {
+					cur.cont = true
 					out = append(out, cur)
 					cur, pendingSpace = line{}, 0
 				}
 			}
 		} else {
-			if len(cur.words) > 0 && cur.w+pendingSpace+w.w > width+1e-6 {
+			for len(cur.words) > 0 && cur.w+pendingSpace+w.w > width+1e-6 {
+				head, tail, ok := l.hyphenate(w, width-cur.w-pendingSpace, hyphRun >= maxHyphenRun)
+				if !ok {
+					out = append(out, cur)
+					cur, pendingSpace = line{}, 0
+					hyphRun = 0
+					break
+				}
+				cur.w += pendingSpace + head.w
+				cur.words = append(cur.words, head)
+				cur.cont = true
 				out = append(out, cur)
 				cur, pendingSpace = line{}, 0
+				hyphRun++
+				w = tail
+			}
+			if w.w > width+1e-6 {
+				// The rest of a hyphenated word is still too wide.
+				for k, pw := range l.splitWord(w, width) {
+					if k > 0 {
+						cur.cont = true
+						out = append(out, cur)
+						cur = line{}
+					}
+					cur.words = append(cur.words, pw)
+					cur.w += pw.w
+					pendingSpace = pw.space
+				}
+				if w.brk {
+					cur.last = true
+					out = append(out, cur)
+					cur, pendingSpace = line{}, 0
+				}
+				continue
 			}
 			if len(cur.words) > 0 {
 				cur.w += pendingSpace
@@ -191,4 +226,5 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 			x += w.space + extra
 		}
 	}
+	l.countLine(ln)
 }

@@ -28,6 +28,9 @@ type Result struct {
 	// ParagraphPage is the page of the first line of each numbered block by
 	// paragraph ID ("p7").
 	ParagraphPage map[string]int
+	// PageMap says where each physical page begins, down to the word of
+	// the block it begins in; the EPUB uses it for its page-list.
+	PageMap *render.PageMap
 }
 
 // Render writes the PDF edition of in.Doc (with in.Analysis as front
@@ -85,6 +88,10 @@ func layoutPasses(in *render.Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	hy, err := newHyphenator(in.Doc.Meta.Language)
+	if err != nil {
+		return nil, err
+	}
 	z := newSanitizer(fs, in.Warnings)
 	d := prepare(in.Doc, st, z)
 	fm := prepareFront(in, st, z)
@@ -95,6 +102,7 @@ func layoutPasses(in *render.Input) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		l.hy = hy
 		l.run()
 		if err := l.c.Error(); err != nil {
 			return nil, err
@@ -142,8 +150,9 @@ func newLayout(in *render.Input, st *Style, fs *fontSet, m *metrics, d *prepared
 		c: &canvas{Fpdf: pdf}, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
 		pageW: w, pageH: h,
 		left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
-		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom,
+		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom, pageBottom: h - st.Page.MarginBottom,
 		links: map[string]int{}, outline: -1,
+		notePlaced: map[string]bool{}, noteCache: map[string][]line{},
 		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent),
 		grey: st.color(st.Colors.Grey), hair: st.color(st.Colors.Hairline),
 	}
@@ -157,12 +166,14 @@ func newLayout(in *render.Input, st *Style, fs *fontSet, m *metrics, d *prepared
 func (l *layout) run() {
 	l.frontMatter()
 	l.header = "" // the body starts without a section until its first heading
+	l.part = "body"
 	l.newPage()
 	l.sections(l.d.sections)
 	l.notes()
 	if l.page == 0 {
 		l.newPage()
 	}
+	l.drawPageNotes()
 	l.finishLinks()
 	l.rec.pages = l.c.PageCount()
 }
@@ -178,7 +189,7 @@ func (l *layout) output() (*Result, error) {
 		return nil, err
 	}
 	res := &Result{PDF: buf.Bytes(), Pages: l.rec.pages,
-		SectionPage: map[string]int{}, ParagraphPage: map[string]int{}}
+		SectionPage: map[string]int{}, ParagraphPage: map[string]int{}, PageMap: l.rec.pageMap()}
 	for k, v := range l.rec.sectionPage {
 		res.SectionPage[k] = v
 	}

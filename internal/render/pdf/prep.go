@@ -18,6 +18,7 @@ type run struct {
 	dest  string // internal link target (a paragraph or footnote ID), or ""
 	super bool   // raised (footnote reference)
 	brk   bool   // a hard line break; text is empty
+	extra bool   // added by the renderer (a shown address, a caption number): not counted as document words
 }
 
 // blockKind tells the kinds of prepared blocks apart.
@@ -34,6 +35,7 @@ const (
 
 // block is a document block with its text sanitised and split into runs.
 type block struct {
+	index int // index in the section's Blocks (page map)
 	kind  blockKind
 	ref   document.Ref
 	pos   source.Pos
@@ -78,6 +80,7 @@ type prepared struct {
 	title    string // plain, sans
 	sections []*section
 	notes    []*footnote
+	noteByID map[string]*footnote
 	anchors  map[string]bool // IDs of everything a link may point at
 }
 
@@ -94,7 +97,7 @@ type preparer struct {
 func prepare(doc *document.Document, st *Style, z *sanitizer) *prepared {
 	p := &preparer{st: st, z: z, anchors: map[string]bool{},
 		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent), grey: st.color(st.Colors.Grey)}
-	out := &prepared{anchors: p.anchors}
+	out := &prepared{anchors: p.anchors, noteByID: map[string]*footnote{}}
 	for _, fn := range doc.Footnotes {
 		if fn != nil && fn.ID != "" {
 			p.anchors[fn.ID] = true
@@ -109,8 +112,11 @@ func prepare(doc *document.Document, st *Style, z *sanitizer) *prepared {
 		if fn == nil {
 			continue
 		}
-		out.notes = append(out.notes, &footnote{id: fn.ID, number: fn.Number,
-			blocks: p.blocks(fn.Blocks, serif, st.Footnote.Size)})
+		n := &footnote{id: fn.ID, number: fn.Number, blocks: p.blocks(fn.Blocks, serif, st.Footnote.Size)}
+		out.notes = append(out.notes, n)
+		if fn.ID != "" {
+			out.noteByID[fn.ID] = n
+		}
 	}
 	if len(out.notes) > 0 {
 		p.anchors["notes"] = true
@@ -152,11 +158,12 @@ func (p *preparer) section(s *document.Section) *section {
 
 func (p *preparer) blocks(bs []document.Block, f face, size float64) []*block {
 	var out []*block
-	for _, b := range bs {
+	for i, b := range bs {
 		if b == nil {
 			continue
 		}
 		if pb := p.block(b, f, size); pb != nil {
+			pb.index = i
 			out = append(out, pb)
 		}
 	}
@@ -295,11 +302,12 @@ func (p *preparer) inlines(base run, ins []document.Inline, pos source.Pos) []ru
 				u := r
 				u.color = p.grey
 				u.size = base.size * 0.85
+				u.extra = true
 				out = append(out, p.runs(u, " ("+shown+")", pos)...)
 			}
 		case document.FootnoteRef:
 			out = append(out, run{text: strconv.Itoa(in.Number), face: base.face, size: base.size * 0.62,
-				color: p.accent, dest: in.ID, super: true})
+				color: p.accent, dest: in.ID, super: true, extra: true})
 		case document.LineBreak:
 			out = append(out, run{brk: true, face: base.face, size: base.size})
 		}

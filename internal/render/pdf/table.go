@@ -12,7 +12,7 @@ func (l *layout) table(t *table, f frame) {
 	if len(t.caption) > 0 {
 		l.tableNo++
 		caption = append([]run{{text: "Table " + strconv.Itoa(l.tableNo) + ". ", face: sansBold,
-			size: l.st.Table.CaptionSize, color: l.accent}}, t.caption...)
+			size: l.st.Table.CaptionSize, color: l.accent, extra: true}}, t.caption...)
 	}
 	l.grid(caption, t.align, t.header, t.rows, f)
 }
@@ -143,7 +143,9 @@ func (l *layout) grid(caption []run, align []document.Align, header [][]run, row
 		if l.y+h > l.bottom && !(l.y <= l.top+hh+1e-6) {
 			l.newPage()
 			l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
+			l.wc.mute = true // a repeated header is not document text
 			drawHeader()
+			l.wc.mute = false
 		}
 		var fill *rgb
 		if i%2 == 1 {

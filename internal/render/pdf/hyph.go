@@ -1,0 +1,295 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/assets"
+	"github.com/speedata/hyphenation"
+)
+
+// Pattern files in assets.FS (Liang/TeX patterns; notices beside them).
+const (
+	hyphEnglish = "hyph/hyph-en-us.pat.txt"
+	hyphRussian = "hyph/hyph-ru.pat.txt"
+)
+
+// Shortest word hyphenated, and the fewest letters left before and after a
+// break (TeX's \lefthyphenmin and \righthyphenmin).
+const (
+	hyphMinWord  = 5
+	hyphMinLeft  = 2
+	hyphMinRight = 3
+)
+
+// patterns loads a pattern file once per process; the parsed patterns are
+// read-only afterwards and shared by every render.
+var patterns = map[string]func() (*hyphenation.Lang, error){
+	hyphEnglish: sync.OnceValues(func() (*hyphenation.Lang, error) { return loadPatterns(hyphEnglish) }),
+	hyphRussian: sync.OnceValues(func() (*hyphenation.Lang, error) { return loadPatterns(hyphRussian) }),
+}
+
+func loadPatterns(file string) (*hyphenation.Lang, error) {
+	data, err := fs.ReadFile(assets.FS, file)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	for _, ln := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(ln, "%") {
+			b.WriteString(ln)
+			b.WriteByte('\n')
+		}
+	}
+	l, err := hyphenation.New(&b)
+	if err != nil {
+		return nil, fmt.Errorf("hyphenation patterns %s: %v", file, err)
+	}
+	return l, nil
+}
+
+// hyphenator finds break points in words of one document. Latin words use
+// the English patterns and Cyrillic words the Russian ones, except that
+// Kazakh documents (and Cyrillic words with Kazakh letters) are not
+// hyphenated in Cyrillic: there are no Kazakh patterns to embed. Results
+// are cached per word; a hyphenator belongs to one render.
+type hyphenator struct {
+	latin, cyrillic *hyphenation.Lang // nil: that script is not hyphenated
+	cache           map[string][]int
+}
+
+// newHyphenator returns the hyphenator for a BCP 47 language tag ("" is
+// treated as English).
+func newHyphenator(lang string) (*hyphenator, error) {
+	h := &hyphenator{cache: map[string][]int{}}
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	primary, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	var err error
+	if h.latin, err = patterns[hyphEnglish](); err != nil {
+		return nil, err
+	}
+	if primary != "kk" {
+		if h.cyrillic, err = patterns[hyphRussian](); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// kazakhOnly are Cyrillic letters of Kazakh that Russian lacks.
+const kazakhOnly = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+// points returns the byte offsets in word at which it may be broken with
+// a hyphen added. Words are hyphenated only between letters of one
+// alphabetic stretch; a word that already holds a hyphen may break after
+// it instead (see breaks).
+func (h *hyphenator) points(word string) []int {
+	if h == nil {
+		return nil
+	}
+	if p, ok := h.cache[word]; ok {
+		return p
+	}
+	var out []int
+	// Alphabetic stretches of the word.
+	start := -1
+	for i, r := range word + "\x00" {
+		letter := unicode.IsLetter(r)
+		if letter && start < 0 {
+			start = i
+		}
+		if !letter && start >= 0 {
+			out = append(out, h.stretch(word[start:i], start)...)
+			start = -1
+		}
+	}
+	if len(h.cache) < 1<<16 {
+		h.cache[word] = out
+	}
+	return out
+}
+
+// stretch hyphenates a run of letters that begins at byte off.
+func (h *hyphenator) stretch(s string, off int) []int {
+	n := utf8.RuneCountInString(s)
+	if n < hyphMinWord {
+		return nil
+	}
+	var lang *hyphenation.Lang
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case unicode.Is(unicode.Latin, r):
+		lang = h.latin
+	case unicode.Is(unicode.Cyrillic, r) && !strings.ContainsAny(s, kazakhOnly):
+		lang = h.cyrillic
+	}
+	if lang == nil {
+		return nil
+	}
+	// Mixed scripts (or case changes such as "iPhone", acronyms) are left alone.
+	upper := 0
+	for _, c := range s {
+		if lang == h.latin && !unicode.Is(unicode.Latin, c) || lang == h.cyrillic && !unicode.Is(unicode.Cyrillic, c) {
+			return nil
+		}
+		if unicode.IsUpper(c) {
+			upper++
+		}
+	}
+	if upper > 1 {
+		return nil
+	}
+	var out []int
+	idx := runeOffsets(s)
+	for _, p := range lang.Hyphenate(s) {
+		if p >= hyphMinLeft && p <= n-hyphMinRight {
+			out = append(out, off+idx[p])
+		}
+	}
+	return out
+}
+
+// runeOffsets returns the byte offset of every rune of s and len(s).
+func runeOffsets(s string) []int {
+	out := make([]int, 0, len(s)+1)
+	for i := range s {
+		out = append(out, i)
+	}
+	return append(out, len(s))
+}
+
+// maxHyphenRun is the most consecutive lines that may end with a hyphen.
+const maxHyphenRun = 2
+
+// hyphenate splits w so that its head (with a hyphen added, unless the
+// break follows a hyphen already in the word) fits in room mm. It gives up
+// when forbid is set, when the word is bold or monospaced (headings, code)
+// or when no break point fits.
+func (l *layout) hyphenate(w word, room float64, forbid bool) (head, tail word, ok bool) {
+	if forbid || l.hy == nil || len(w.frags) == 0 || room <= 0 {
+		return word{}, word{}, false
+	}
+	var b []byte
+	for _, f := range w.frags {
+		switch f.r.face {
+		case serifBold, sansBold, mono:
+			return word{}, word{}, false
+		}
+		if f.r.super || f.r.extra {
+			// A footnote mark or an added address: break only before it.
+			break
+		}
+		b = append(b, f.text...)
+	}
+	text := string(b)
+	if utf8.RuneCountInString(text) < hyphMinWord {
+		return word{}, word{}, false
+	}
+	type cand struct {
+		at     int
+		hyphen bool
+	}
+	var cands []cand
+	for _, p := range l.hy.points(text) {
+		cands = append(cands, cand{p, true})
+	}
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] == '-' {
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			after, _ := utf8.DecodeRuneInString(text[i+1:])
+			if unicode.IsLetter(before) && unicode.IsLetter(after) && i >= 2 && len(text)-i > 3 {
+				cands = append(cands, cand{i + 1, false})
+			}
+		}
+	}
+	best := -1
+	for i, c := range cands {
+		if best >= 0 && cands[best].at >= c.at {
+			continue
+		}
+		last := lastFragAt(w, c.at)
+		hw := 0.0
+		if c.hyphen {
+			hw = l.m.width(l.c, last.r.face, last.r.size, "-")
+		}
+		if l.prefixWidth(w, c.at)+hw <= room+1e-6 {
+			best = i
+		}
+	}
+	if best < 0 {
+		return word{}, word{}, false
+	}
+	c := cands[best]
+	head, tail = l.cutWord(w, c.at)
+	if c.hyphen && len(head.frags) > 0 {
+		r := head.frags[len(head.frags)-1].r
+		hw := l.m.width(l.c, r.face, r.size, "-")
+		head.frags = append(head.frags, frag{r: r, text: "-", w: hw, extra: true})
+		head.w += hw
+	}
+	return head, tail, true
+}
+
+// lastFragAt returns the fragment holding the byte before offset at of the
+// word's text.
+func lastFragAt(w word, at int) frag {
+	n := 0
+	for _, f := range w.frags {
+		n += len(f.text)
+		if n >= at {
+			return f
+		}
+	}
+	return w.frags[len(w.frags)-1]
+}
+
+// prefixWidth measures the first at bytes of the word's text.
+func (l *layout) prefixWidth(w word, at int) float64 {
+	t := 0.0
+	for _, f := range w.frags {
+		if at <= 0 {
+			break
+		}
+		if len(f.text) <= at {
+			t += f.w
+			at -= len(f.text)
+			continue
+		}
+		t += l.m.width(l.c, f.r.face, f.r.size, f.text[:at])
+		break
+	}
+	return t
+}
+
+// cutWord splits a word at byte offset at of its text. The head keeps no
+// following space; the tail keeps the word's space and hard break.
+func (l *layout) cutWord(w word, at int) (head, tail word) {
+	for _, f := range w.frags {
+		switch {
+		case at >= len(f.text):
+			head.frags = append(head.frags, f)
+			head.w += f.w
+			at -= len(f.text)
+		case at <= 0:
+			tail.frags = append(tail.frags, f)
+			tail.w += f.w
+		default:
+			a, b := f, f
+			a.text, b.text = f.text[:at], f.text[at:]
+			a.w = l.m.width(l.c, f.r.face, f.r.size, a.text)
+			b.w = f.w - a.w
+			head.frags = append(head.frags, a)
+			tail.frags = append(tail.frags, b)
+			head.w += a.w
+			tail.w += b.w
+			at = 0
+		}
+	}
+	tail.space, tail.brk = w.space, w.brk
+	return head, tail
+}
