@@ -20,8 +20,9 @@ test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
+# Go benchmarks of every stage, then whole-process timings beside pandoc.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./scripts/bench
 
 # Runs every fuzz target for FUZZTIME each (go test -fuzz takes one target at a time).
 fuzz:

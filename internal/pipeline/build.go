@@ -115,7 +115,7 @@ func Layout(in *render.Input, formats []Format) (layout *pdf.Result, err error) 
 	if err != nil {
 		return nil, fmt.Errorf("render pdf %s: %w", in.Doc.Meta.Source, err)
 	}
-	in.PageMap = pageMap(layout)
+	in.PageMap = layout.PageMap
 	return layout, nil
 }
 
@@ -185,7 +185,3 @@ func globEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`)
 	return r.Replace(s)
 }
-
-// pageMap returns the page map of a layout (filled by issue 6's page map
-// work; nil until the PDF renderer records it).
-func pageMap(*pdf.Result) *render.PageMap { return nil }

@@ -11,7 +11,7 @@ import (
 
 const epubcheckJar = "/usr/share/java/epubcheck.jar"
 
-// TestEpubcheck runs epubcheck on the fixture book and requires no
+// TestEpubcheck runs epubcheck on the fixture book (with a page-list) and requires no
 // errors and no warnings. It is skipped when java or epubcheck is absent.
 func TestEpubcheck(t *testing.T) {
 	java, err := exec.LookPath("java")
@@ -21,7 +21,7 @@ func TestEpubcheck(t *testing.T) {
 	if _, err := os.Stat(epubcheckJar); err != nil {
 		t.Skip("epubcheck not installed")
 	}
-	in := fixtureInput()
+	in := pagedInput()
 	in.Options.EPUBFonts = testing.Short() == false && os.Getenv("EPUB_FONTS") != ""
 	var buf bytes.Buffer
 	if err := Render(&buf, in); err != nil {

@@ -38,17 +38,17 @@ type pageList struct {
 	// front holds, per part, the pages that begin at the start of that
 	// part's chapter in the book (several pages of one part all begin
 	// there, since the PDF map does not say where inside a front-matter
-	// part they begin); part "body" holds body pages the map places in no
-	// known block, put at the start of the body.
+	// part they begin).
 	front map[string][]int
 	// order is the first page of each part, for placing the contents.
 	first map[string]int
 }
 
 // newPageList checks m against doc and returns the page list, or nil when
-// m is nil or names no page. Entries that name an unknown part, section
-// or block are not dropped: they begin at the start of the body, so that
-// every page of the PDF can be reached.
+// m is nil or names no page. Entries that name an unknown section or
+// block are not dropped: their marker follows the previous page's, so
+// that every page of the PDF can be reached and the page-list stays in
+// reading order (epubcheck NAV-011). An unknown part counts as body.
 func newPageList(m *render.PageMap, doc *document.Document) *pageList {
 	if m == nil || len(m.Starts) == 0 {
 		return nil
@@ -59,8 +59,18 @@ func newPageList(m *render.PageMap, doc *document.Document) *pageList {
 		return true
 	})
 	pl := &pageList{total: m.Pages, body: map[blockKey][]html.PageBreak{}, front: map[string][]int{}, first: map[string]int{}}
+	starts := append([]render.PageStart(nil), m.Starts...)
+	sort.SliceStable(starts, func(i, j int) bool { return starts[i].Page < starts[j].Page })
 	seen := map[int]bool{}
-	for _, st := range m.Starts {
+	// prev is where the previous page was placed: a front part, or a body
+	// block and word.
+	var prev struct {
+		part string
+		key  blockKey
+		word int
+	}
+	prev.part = partCover
+	for _, st := range starts {
 		if st.Page < 1 || seen[st.Page] {
 			continue
 		}
@@ -70,15 +80,22 @@ func newPageList(m *render.PageMap, doc *document.Document) *pageList {
 		switch part {
 		case partCover, partSummary, partFacts, partContents:
 			pl.front[part] = append(pl.front[part], st.Page)
+			prev.part = part
 		default:
 			part = partBody
-			n, ok := blocks[st.Section]
-			if !ok || st.Block < -1 || st.Block >= n {
-				pl.front[partBody] = append(pl.front[partBody], st.Page)
-				break
-			}
 			k := blockKey{st.Section, st.Block}
-			pl.body[k] = append(pl.body[k], html.PageBreak{Page: st.Page, Word: max(0, st.Word)})
+			word := max(0, st.Word)
+			if n, ok := blocks[st.Section]; !ok || st.Block < -1 || st.Block >= n {
+				// Unknown place: right after the previous page's marker,
+				// so that the page-list stays in reading order.
+				if prev.part != partBody {
+					pl.front[prev.part] = append(pl.front[prev.part], st.Page)
+					break
+				}
+				k, word = prev.key, prev.word
+			}
+			pl.body[k] = append(pl.body[k], html.PageBreak{Page: st.Page, Word: word})
+			prev.part, prev.key, prev.word = partBody, k, word
 		}
 		if f, ok := pl.first[part]; !ok || st.Page < f {
 			pl.first[part] = st.Page
@@ -141,9 +158,8 @@ func (pl *pageList) navFirst(part string) bool {
 }
 
 // placeFrontMarkers puts the markers of the front-matter parts at the
-// start of their chapters; a part the book lacks, and body pages the map
-// places in no known block, go to the start of the body (or, failing
-// that, to the contents). The contents' own markers are written by
+// start of their chapters; those of a part the book lacks go to the start
+// of the body (or, failing that, to the contents). The contents' own markers are written by
 // navXHTML.
 func (b *book) placeFrontMarkers() {
 	pl := b.print
@@ -157,7 +173,7 @@ func (b *book) placeFrontMarkers() {
 		}
 	}
 	b.navExtra = ""
-	for _, part := range []string{partCover, partSummary, partFacts, partBody} {
+	for _, part := range []string{partCover, partSummary, partFacts} {
 		m := pl.markers(part)
 		if m == "" {
 			continue
@@ -168,6 +184,12 @@ func (b *book) placeFrontMarkers() {
 		}
 		if !ok {
 			b.navExtra += m
+			continue
+		}
+		if open := `<div class="cover" epub:type="cover">`; part == partCover && strings.HasPrefix(p.body, open) {
+			// On the image's own line: a line of its own before the
+			// full-page image would push the image to the next page.
+			p.body = open + strings.ReplaceAll(m, "\n", "") + p.body[len(open):]
 			continue
 		}
 		p.body = m + p.body

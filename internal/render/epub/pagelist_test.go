@@ -97,7 +97,7 @@ func TestPageList(t *testing.T) {
 		{8, "text-0002.xhtml", "1 Көпвекторлы"},
 		{9, "text-0002.xhtml", "ішкі тізім"},
 		{10, "text-0002.xhtml", "Еуропа 30"},
-		{11, "text-0001.xhtml", ""},
+		{11, "text-0002.xhtml", ""},
 	}
 	for _, tc := range tests {
 		body := files["EPUB/xhtml/"+tc.file]
@@ -153,7 +153,7 @@ func TestPageListEdgeCases(t *testing.T) {
 	}{
 		{"nil", nil, nil},
 		{"empty", &render.PageMap{}, nil},
-		{"bad entries", &render.PageMap{Pages: 3, Starts: []render.PageStart{{Page: 0}, {Page: 2, Part: "body", Section: "s1", Block: 99}, {Page: 2, Part: "cover"}, {Page: -4}}}, []int{2}},
+		{"bad entries", &render.PageMap{Pages: 3, Starts: []render.PageStart{{Page: 0}, {Page: 2, Part: "body", Section: "s1", Block: 99}, {Page: 2, Part: "cover"}, {Page: -4}, {Page: 3, Part: "?"}}}, []int{2, 3}},
 		{"unordered", &render.PageMap{Pages: 2, Starts: []render.PageStart{{Page: 2, Part: "body", Section: "s1", Block: 0, Word: 5}, {Page: 1, Part: "body", Section: "s1", Block: 0, Word: 1}}}, []int{1, 2}},
 	}
 	for _, tc := range tests {
@@ -194,4 +194,3 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
-

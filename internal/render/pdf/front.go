@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,7 @@ type front struct {
 
 	summary []summaryItem
 	tiles   []tile
+	events  []tlEvent // timeline graphic, in date order
 	facts   []factTable
 	// paraNum maps a paragraph ID to its ¶ number.
 	paraNum map[string]int
@@ -157,6 +159,22 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 		return out
 	}
 	left, right := document.AlignLeft, document.AlignRight
+	for _, e := range a.Facts.Timeline {
+		ty, ok := parseYear(e.Date)
+		if !ok {
+			continue
+		}
+		d := strings.TrimSpace(e.Text)
+		if d == "" {
+			d = e.Date
+		}
+		ev := tlEvent{t: ty, date: mk(sansBold, tlSize, accent, d), label: mk(sans, tlSize, grey, e.Event)}
+		if _, ok := fm.paraNum[e.Paragraph]; ok {
+			ev.para = e.Paragraph
+		}
+		fm.events = append(fm.events, ev)
+	}
+	sort.SliceStable(fm.events, func(i, j int) bool { return fm.events[i].t < fm.events[j].t })
 	if len(a.Facts.Timeline) > 0 {
 		t := factTable{title: "Timeline", header: head("Date", "Event", "¶"), align: []document.Align{left, left, right}}
 		for _, e := range a.Facts.Timeline {

@@ -241,7 +241,14 @@ func (l *layout) factsPage() {
 	f := frame{x: l.left, w: l.right - l.left, size: st.Table.Size, lead: st.Table.Leading * ptMM}
 	for _, t := range l.fm.facts {
 		row := st.Table.Leading*ptMM + 2*st.Table.Padding
-		l.subHeading(t.title, 2*row+1)
+		if t.title == "Timeline" && len(l.fm.events) > 0 {
+			p := l.planTimeline(l.fm.events)
+			l.subHeading(t.title, p.h+2)
+			l.drawTimeline(p)
+			l.gap(2)
+		} else {
+			l.subHeading(t.title, 2*row+1)
+		}
 		l.grid(nil, t.align, t.header, t.rows, f)
 	}
 }

@@ -265,3 +265,133 @@ func TestWriteTestdataPDFs(t *testing.T) {
 		}
 	}
 }
+
+// sectionTitles returns the printed labels of the titled sections ("2 Data and methods").
+func sectionTitles(doc *document.Document) map[string]string {
+	out := map[string]string{}
+	doc.WalkSections(func(s *document.Section) bool {
+		if strings.TrimSpace(s.Title) != "" {
+			out[s.ID] = squash(strings.TrimSpace(s.Number + " " + s.Title))
+		}
+		return true
+	})
+	return out
+}
+
+// TestHeadingsKeptWithText checks that no body page ends with a heading:
+// at least two lines follow every heading on its page.
+func TestHeadingsKeptWithText(t *testing.T) {
+	needTool(t, "pdftotext")
+	for _, name := range []string{"constructs.md", "kk-ru.md"} {
+		b := buildTestdata(t, name)
+		titles := sectionTitles(b.in.Doc)
+		for id, title := range titles {
+			p := b.res.SectionPage[id]
+			lines := b.bodyLines(t, p)
+			found := false
+			for i, l := range lines {
+				if squash(l.text()) == title {
+					found = true
+					if len(lines)-i-1 < 2 {
+						t.Errorf("%s: heading %q ends page %d", name, title, p)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: heading %q not on page %d", name, title, p)
+			}
+		}
+	}
+}
+
+// TestContentsRowsMatchHeadings checks every Contents row against the page its heading is on.
+func TestContentsRowsMatchHeadings(t *testing.T) {
+	needTool(t, "pdftotext")
+	b := buildTestdata(t, "constructs.md")
+	titles := sectionTitles(b.in.Doc)
+	var contents int
+	for _, ps := range b.res.PageMap.Starts {
+		if ps.Part == "contents" {
+			contents = ps.Page
+		}
+	}
+	if contents == 0 {
+		t.Fatal("no contents page")
+	}
+	var all []string
+	for _, l := range b.lines(t, contents) {
+		all = append(all, l.text())
+	}
+	text := squash(strings.Join(all, " "))
+	for id, title := range titles {
+		i := strings.Index(text, title+" ")
+		if i < 0 {
+			t.Errorf("contents: %q not found in %q", title, text)
+			continue
+		}
+		f := strings.Fields(strings.TrimLeft(text[i+len(title):], " ."))
+		if len(f) == 0 {
+			t.Errorf("contents: no page after %q", title)
+			continue
+		}
+		if n, err := strconv.Atoi(f[0]); err != nil || n != b.res.SectionPage[id] {
+			t.Errorf("contents: %q has page %q, heading is on page %d", title, f[0], b.res.SectionPage[id])
+		}
+	}
+}
+
+// TestHyphenation checks that long justified English and Russian text is
+// hyphenated: lines end in a hyphen inside a word.
+func TestHyphenation(t *testing.T) {
+	needTool(t, "pdftotext")
+	for _, name := range []string{"constructs.md", "kk-ru.md"} {
+		b := buildTestdata(t, name)
+		n := 0
+		for _, ps := range b.res.PageMap.Starts {
+			if ps.Part != "body" {
+				continue
+			}
+			for _, l := range b.bodyLines(t, ps.Page) {
+				last := l.words[len(l.words)-1]
+				if r := []rune(last); len(r) > 3 && r[len(r)-1] == '-' && unicode.IsLetter(r[len(r)-2]) {
+					n++
+				}
+			}
+		}
+		if n < 3 {
+			t.Errorf("%s: %d hyphenated lines", name, n)
+		}
+	}
+}
+
+// TestRunesEmbedded checks that every rune in the PDF text is in an embedded font.
+func TestRunesEmbedded(t *testing.T) {
+	needTool(t, "pdftotext")
+	st, err := loadStyle(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := loadFonts(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"constructs.md", "kk-ru.md"} {
+		b := buildTestdata(t, name)
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", b.file, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range string(out) {
+			if unicode.IsSpace(r) || r == '\f' {
+				continue
+			}
+			ok := false
+			for _, f := range fs {
+				ok = ok || f.Has(r)
+			}
+			if !ok {
+				t.Errorf("%s: rune %U %q in no embedded font", name, r, r)
+			}
+		}
+	}
+}

@@ -67,6 +67,10 @@ func (z *sanitizer) clean(s string, f face, pos source.Pos) []piece {
 		case invisible(r):
 		case r == ' ' || (r < 0x10000 && z.fonts[f].Has(r)):
 			b.WriteRune(r)
+		case r < 0x10000 && z.fallback(f, r) >= 0:
+			// Another embedded face has it (≈, arrows, box drawing…).
+			flush()
+			out = append(out, piece{string(r), z.fallback(f, r)})
 		default:
 			z.report(r, pos)
 			flush()
@@ -79,6 +83,21 @@ func (z *sanitizer) clean(s string, f face, pos source.Pos) []piece {
 	}
 	flush()
 	return out
+}
+
+// fallback returns the first face of the same kind, then any face, that
+// has r; -1 when none has it.
+func (z *sanitizer) fallback(f face, r rune) face {
+	order := []face{sans, serif, mono, sansBold, serifBold, sansItalic, serifItalic}
+	if f == serifBold || f == sansBold {
+		order = []face{sansBold, serifBold, sans, serif, mono}
+	}
+	for _, g := range order {
+		if z.fonts[g].Has(r) {
+			return g
+		}
+	}
+	return -1
 }
 
 // plain returns s cleaned for face f as one string; runes the face lacks
