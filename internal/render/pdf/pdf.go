@@ -188,7 +188,11 @@ func (l *layout) output() (*Result, error) {
 	if err := l.c.Error(); err != nil {
 		return nil, err
 	}
-	res := &Result{PDF: buf.Bytes(), Pages: l.rec.pages,
+	file, err := indirectAnnots(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{PDF: file, Pages: l.rec.pages,
 		SectionPage: map[string]int{}, ParagraphPage: map[string]int{}, PageMap: l.rec.pageMap()}
 	for k, v := range l.rec.sectionPage {
 		res.SectionPage[k] = v
