@@ -67,13 +67,13 @@ func knownBodies(ws []word) []string {
 	return out
 }
 
-// unitRe finds numbered military and similar units: "No. 20 Squadron",
-// "No. 76 Wing RAAF", "1st Battalion", "101st Airborne Division".
+// unitRe finds numbered military and similar units: "No. 12 Squadron",
+// "No. 48 Wing RCAF", "1st Battalion", "101st Airborne Division".
 var unitRe = regexp.MustCompile(`\b(?:No\.\s?\d+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+)?\s+(?:Squadron|Wing|Group|Flight|Regiment|Battalion|Brigade|Division|Corps|Fleet|Army|Commando|Company|Platoon)\b(?:\s+[A-Z]{2,6}\b)?`)
 
 // unitNames returns the numbered units named in text. A trailing acronym
-// belongs to the name only when it is an organisation's ("No. 76 Wing
-// RAAF").
+// belongs to the name only when it is an organisation's ("No. 48 Wing
+// RCAF").
 func unitNames(text string, _ []word) []string {
 	var out []string
 	for _, m := range unitRe.FindAllString(text, -1) {
@@ -87,7 +87,7 @@ func unitNames(text string, _ []word) []string {
 }
 
 // sourceName returns the name of a source introduced by "according to
-// the": "according to the Independent". People are never written with
+// the": "according to the Courier". People are never written with
 // "the", and a place is not a source.
 func sourceName(text string, r capRun) (string, bool) {
 	before := strings.ToLower(strings.TrimRight(text[:r.start], " "))

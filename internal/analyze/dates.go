@@ -271,8 +271,8 @@ func eventClause(s string, a, b int) string {
 }
 
 // joinRanges merges two dates of a sentence written as a range — "between
-// December 1942 and March 1943", "from May to June 2008", "1 April – 3 May
-// 2015" — into one event whose End is the second date.
+// October 1951 and April 1952", "from May to June 2008", "1 April – 3 May
+// 2019" — into one event whose End is the second date.
 func joinRanges(s string, found []document.Event, spans [][2]int) ([]document.Event, [][2]int) {
 	if len(found) < 2 {
 		return found, spans

@@ -24,21 +24,21 @@ func TestFigures(t *testing.T) {
 		{"It has relations with 140 countries and formed a framework.", 140, 0, "", "countries"},
 		{"It is a member of nearly 70 international political and economic organizations.", 70, 0, "nearly", "international political and economic organizations"},
 		{"There are about 80 diplomatic and consular stations worldwide.", 80, 0, "about", "diplomatic and consular stations"},
-		{"Sales decreased by 35% last year.", 35, 0, "", "%"},
+		{"Sales decreased by 28% last year.", 28, 0, "", "%"},
 		{"Prices rose 4.5 per cent.", 4.5, 0, "", "%"},
-		{"The plan costs 1.5bn euros.", 1.5e9, 0, "", "EUR"},
+		{"The plan costs 2.5bn euros.", 2.5e9, 0, "", "EUR"},
 		{"They paid $2 million in fines.", 2e6, 0, "", "USD"},
-		{"Fares cost between 150 euros and 300 euros.", 150, 300, "between", "EUR"},
-		{"He waited at least 72 hours.", 72, 0, "at least", "hours"},
+		{"Tickets cost between 120 euros and 280 euros.", 120, 280, "between", "EUR"},
+		{"She waited at least 48 hours.", 48, 0, "at least", "hours"},
 		{"It employs 10-15 workers.", 10, 15, "", "workers"},
-		{"More than 1,000 police were sent.", 1000, 0, "more than", "police"},
+		{"More than 4,000 police were deployed.", 4000, 0, "more than", "police"},
 		{"Около 200 человек пришли.", 200, 0, "около", "человек"},
-		{"Fares cost between 250 euros (£173) and 600 euros.", 250, 600, "between", "EUR"},
-		{"The plane flew for about 1 hour and 17 minutes without contact.", 77, 0, "about", "minutes"},
-		{"He had ruled for 20 years.", 20, 0, "", "years"},
-		{"The water was higher than where 23 of the miners are trapped.", 23, 0, "", "miners"},
-		{"Then 50 other miners escaped.", 50, 0, "", "other miners"},
-		{"The blast left at least three miners dead.", 3, 0, "at least", "miners"},
+		{"Tickets cost between 400 euros (£340) and 900 euros.", 400, 900, "between", "EUR"},
+		{"The ferry drifted for about 2 hours and 25 minutes without power.", 145, 0, "about", "minutes"},
+		{"She had governed for 14 years.", 14, 0, "", "years"},
+		{"The smoke was thicker where 31 of the climbers are sheltering.", 31, 0, "", "climbers"},
+		{"Then 40 other climbers escaped.", 40, 0, "", "other climbers"},
+		{"The storm left at least four sailors dead.", 4, 0, "at least", "sailors"},
 		{"Police arrested two dozen protesters.", 24, 0, "", "protesters"},
 	}
 	for _, tt := range tests {
@@ -64,14 +64,14 @@ func TestNotFigures(t *testing.T) {
 		"It began on December 16th 1991.",
 		"The meeting was on May 28, 2008.",
 		"The 5th Anniversary Conference met.",
-		"Crown Prince Felipe, 46, spoke.",
-		"The 76-year-old retired.",
-		"He flew a Boeing 747 to Flight 188 of No. 20 Squadron.",
+		"Crown Prince Tarek, 39, spoke.",
+		"The 81-year-old retired.",
+		"He flew a Boeing 737 as Flight 412 of No. 9 Squadron.",
 		"They met at 10:30 in the morning.",
 		"During the last 20 years it changed.",
 		"It happened two years ago and 5 years ago.",
 		"In the 1990s things were different.",
-		"The A-320 and NWA188 landed.",
+		"The B-757 and KLM642 landed.",
 		"There are two reasons for this and one of them matters.",
 		"It happened three years ago.",
 		"The two countries signed.",
@@ -93,16 +93,16 @@ func TestDates(t *testing.T) {
 		{"Recorded 2008-05-28 in the log.", []string{"2008-05-28"}},
 		{"By 2008 Kazakhstan had 140 partners.", []string{"2008"}},
 		{"It has grown since 2005.", []string{"2005"}},
-		{"In January 2013, Queen Beatrix abdicated.", []string{"2013-01"}},
-		{"Formed on 21 January 1946, disbanded on 27 March.", []string{"1946-01-21", "1946-03-27"}},
+		{"In March 2011, Queen Ottilie abdicated.", []string{"2011-03"}},
+		{"Formed on 14 February 1952, disbanded on 9 June.", []string{"1952-02-14", "1952-06-09"}},
 		{"Казахстан обрёл независимость 16 декабря 1991 года.", []string{"1991-12-16"}},
 		{"В 2008 году он приехал.", []string{"2008"}},
 		{"They met on Monday and last year.", nil},
-		{"He ruled for 20 years over 1600 agreements.", nil},
+		{"He served for 12 years over 1600 agreements.", nil},
 		{"In the 1990s it was quiet.", nil},
 		{"We may go in March.", nil},
-		{"A Catalina went down on the night of 27/28 January 1945.", []string{"1945-01-27"}},
-		{"Between December 1942 and March 1943 the squadron flew.", []string{"1942-12"}},
+		{"A patrol boat went down on the night of 11/12 October 1944.", []string{"1944-10-11"}},
+		{"Between October 1951 and April 1952 the flotilla sailed.", []string{"1951-10"}},
 		{"The war of 1991–1995 ended.", []string{"1991"}},
 	}
 	for _, tt := range tests {
@@ -143,14 +143,14 @@ func TestPeople(t *testing.T) {
 		{"Kazakhstan's Deputy Foreign Minister Mr. Nurlan Ermekbayev has confirmed it.", "Nurlan Ermekbayev", "Deputy Foreign Minister"},
 		{"The first President of the independent Kazakhstan Nursultan Nazarbayev has determined the strategy.", "Nursultan Nazarbayev", "first President of Kazakhstan"},
 		{"Sir Winston Churchill once said that.", "Winston Churchill", "Sir"},
-		{"Queen Beatrix passed the crown.", "Beatrix", "Queen"},
-		{"\"It is fine,\" Richard Fitzwilliams said.", "Richard Fitzwilliams", ""},
-		{"It was under the command of Squadron Leader W.N. Gibson.", "W.N. Gibson", "Squadron Leader"},
-		{"King Juan Carlos I of Spain stepped down.", "Juan Carlos I", "King"},
-		{"\"It was fine,\" explained royal commentator and historian Richard Fitzwilliams.", "Richard Fitzwilliams", "royal commentator and historian"},
-		{"On Wednesday, Jacques Barrot, vice president of the European Commission, agreed.", "Jacques Barrot", "vice president of the European Commission"},
-		{"In 1995, the Kyrgyz President, Askar Akaev, pushed the law.", "Askar Akaev", "President"},
-		{"It was a reorganisation of the Woomera Range Complex, the other unit.", "", ""},
+		{"Queen Ottilie handed on the throne.", "Ottilie", "Queen"},
+		{"\"It is fine,\" Martin Abernethy said.", "Martin Abernethy", ""},
+		{"It was under the command of Flight Lieutenant R.T. Okafor.", "R.T. Okafor", "Flight Lieutenant"},
+		{"King Rodrigo Esteban I of Portugal stepped down.", "Rodrigo Esteban I", "King"},
+		{"\"It was fine,\" explained naval correspondent and historian Helena Marchetti.", "Helena Marchetti", "naval correspondent and historian"},
+		{"On Friday, Lucien Dufort, vice president of the Alpine Transit Board, agreed.", "Lucien Dufort", "vice president of the Alpine Transit Board"},
+		{"In 1997, the Mongolian Minister, Batbayar Tsend, pushed the law.", "Batbayar Tsend", "Minister"},
+		{"It was a restructuring of the Harlow Range Complex, the second site.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -241,31 +241,31 @@ func TestQuotations(t *testing.T) {
 }
 
 func TestPeopleMerge(t *testing.T) {
-	text := "Sheikh Hamad bin Khalifa Al Thani, the Emir of Qatar, abdicated. Sheikh Hamad sent a message. " +
-		"King Albert II of Belgium retired. King Albert was 79."
+	text := "Sheikh Tariq bin Salem Al Hadhri, the Emir of Kuwait, abdicated. Sheikh Tariq sent a message. " +
+		"King Konrad III of Denmark retired. King Konrad was 83."
 	ps, _ := findPeople(units1(text))
 	var names []string
 	for _, p := range ps {
 		names = append(names, p.Name)
 	}
-	if got := strings.Join(names, ","); got != "Hamad bin Khalifa Al Thani,Albert II" {
+	if got := strings.Join(names, ","); got != "Tariq bin Salem Al Hadhri,Konrad III" {
 		t.Errorf("got %s", got)
 	}
 }
 
 func TestOrganizationShapes(t *testing.T) {
-	text := "No. 20 Squadron joined No. 76 Wing RAAF and later No. 76 Wing again. Six PBY Catalina boats flew. " +
-		"Reuters and Xinhua reported it, according to the Independent. The German Embassy paid."
+	text := "No. 12 Squadron joined No. 48 Wing RCAF and later No. 48 Wing again. Four DHC Otter planes flew. " +
+		"Reuters and Kyodo reported it, according to the Courier. The Italian Embassy paid."
 	got := map[string]string{}
 	for _, o := range findOrganizations(units1(text)) {
 		got[o.Name] = o.Acronym
 	}
-	for _, want := range []string{"No. 20 Squadron", "No. 76 Wing RAAF", "Royal Australian Air Force", "Reuters", "Xinhua", "Independent", "German Embassy"} {
+	for _, want := range []string{"No. 12 Squadron", "No. 48 Wing RCAF", "Royal Canadian Air Force", "Reuters", "Kyodo", "Courier", "Italian Embassy"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("missing %q in %v", want, got)
 		}
 	}
-	for _, bad := range []string{"PBY", "No. 76 Wing"} {
+	for _, bad := range []string{"DHC", "No. 48 Wing"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("unexpected %q in %v", bad, got)
 		}
@@ -273,22 +273,22 @@ func TestOrganizationShapes(t *testing.T) {
 }
 
 func TestPlacesShipsAndTitle(t *testing.T) {
-	ps := findPlaces(units1("After the loss of HMAS Sydney it moved to New South Wales and New Guinea."))
+	ps := findPlaces(units1("After the loss of HMCS Toronto it moved to Northern Ireland and New Zealand."))
 	var names []string
 	for _, p := range ps {
 		names = append(names, p.Name)
 	}
-	if got := strings.Join(names, ","); got != "New South Wales,New Guinea" {
+	if got := strings.Join(names, ","); got != "Northern Ireland,New Zealand" {
 		t.Errorf("got %s", got)
 	}
-	ps = addTitlePlaces(ps, "Ink helps democracy in Asia")
+	ps = addTitlePlaces(ps, "Radio helps farming in Asia")
 	if ps[len(ps)-1].Name != "Asia" || ps[len(ps)-1].Paragraphs == nil {
 		t.Errorf("title place: %+v", ps)
 	}
 }
 
 func TestQuotationLabels(t *testing.T) {
-	text := "The Kyrgyz President, Askar Akaev, wanted its reputation as \"an island of democracy\" back."
+	text := "The Mongolian Minister, Batbayar Tsend, wanted its reputation as \"a harbour of free trade\" back."
 	us := units1(text)
 	ps, ms := findPeople(us)
 	if qs := findQuotations(us, ps, ms, nil); len(qs) != 0 {

@@ -39,11 +39,11 @@ var currencyWords = map[string]string{
 // measureSuffixes may be glued to a number ("131ft", "5km").
 var measureSuffixes = map[string]bool{"km": true, "kg": true, "ft": true, "mm": true, "cm": true, "mph": true, "mw": true, "gw": true, "kw": true, "ha": true, "lb": true, "lbs": true, "mi": true, "m2": true}
 
-// ofDeterminers may follow "N of" before the counted noun: "23 of the miners".
+// ofDeterminers may follow "N of" before the counted noun: "31 of the climbers".
 var ofDeterminers = map[string]bool{"the": true, "its": true, "their": true, "these": true, "those": true}
 
 // countModifiers may open a counted noun phrase although they are stop
-// words: "50 other miners", "200 more troops".
+// words: "40 other climbers", "200 more troops".
 var countModifiers = map[string]bool{"other": true, "more": true, "new": true, "further": true, "additional": true, "extra": true}
 
 var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true, "decade": true, "decades": true, "hour": true, "hours": true, "лет": true, "года": true, "месяцев": true, "дней": true}
@@ -118,7 +118,7 @@ func parseNumber(s string) (float64, bool) {
 func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	var f document.Figure
 	before := s[:a]
-	// Glued to a word or identifier: "NWA188", "A-320", "G20", "#5".
+	// Glued to a word or identifier: "KLM642", "B-757", "G20", "#5".
 	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && (unicode.IsLetter(r) || r == '#' || r == '№' || r == '/' || r == ':' || r == '.') {
 		if !strings.ContainsRune("$£€¥₸₽", r) {
 			return f, 0, false
@@ -163,7 +163,7 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		case monthNumber(prev1) > 0, lp == "aged", lp == "age", lp == "no", lp == "number", lp == "flight", lp == "page", lp == "room", lp == "route", lp == "chapter":
 			return f, 0, false
 		case isCapitalized(prev1) && f.Unit == "" && !sentenceStart(s, start, prev1):
-			// A number inside a name: "Boeing 747", "Squadron 20".
+			// A number inside a name: "Boeing 737", "Squadron 9".
 			if !isPrepositionLike(lp) {
 				return f, 0, false
 			}
@@ -229,13 +229,13 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		f.Text = strings.TrimSpace(s[start:end])
 		return f, end, true
 	}
-	// Currency word or code after the number: "150 euros", "5 USD".
+	// Currency word or code after the number: "120 euros", "5 USD".
 	if w := firstWord(rest); currencyWords[strings.ToLower(w)] != "" && strings.HasPrefix(strings.TrimLeft(rest, " "), w) {
 		if f.Unit == "" {
 			f.Unit = currencyWords[strings.ToLower(w)]
 		}
 		end += strings.Index(rest, w) + len(w)
-		// "between 250 euros (£173) and 600 euros": a conversion in
+		// "between 400 euros (£340) and 900 euros": a conversion in
 		// brackets may sit inside the range.
 		skip := 0
 		if m := parenRe.FindStringIndex(s[end:]); m != nil && f.Qualifier == "between" {
@@ -275,7 +275,7 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	}
 	f.Unit = unit
 	end += uend
-	// "1 hour and 17 minutes": a compound duration is one figure.
+	// "2 hours and 25 minutes": a compound duration is one figure.
 	if sub, ok := compoundUnits[strings.ToLower(unit)]; ok {
 		if m := compoundRe.FindStringSubmatchIndex(s[end:]); m != nil && strings.HasPrefix(strings.ToLower(s[end+m[4]:end+m[5]]), sub.unit) {
 			if v2, ok := parseNumber(s[end+m[2] : end+m[3]]); ok {
@@ -375,7 +375,7 @@ func countedNoun(rest string) (string, int) {
 			continue
 		}
 		if len(got) == 0 && i == 0 && lw == "of" && i+2 < len(ws) && ofDeterminers[strings.ToLower(ws[i+1].Text)] && onlySpace(rest[w.End:ws[i+1].Start]) {
-			// "23 of the miners": the count is of the noun after the determiner.
+			// "31 of the climbers": the count is of the noun after the determiner.
 			off := ws[i+1].End
 			if n, e := countedNoun(rest[off:]); n != "" {
 				return n, off + e
@@ -383,7 +383,7 @@ func countedNoun(rest string) (string, int) {
 			break
 		}
 		if len(got) == 0 && countModifiers[lw] && i+1 < len(ws) && isLowerWord(ws[i+1].Text) && !isStop(strings.ToLower(ws[i+1].Text)) {
-			got = append(got, w) // "50 other miners", "another 19 trapped miners"
+			got = append(got, w) // "40 other climbers", "another 12 stranded climbers"
 			continue
 		}
 		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !timeUnits[lw]) {

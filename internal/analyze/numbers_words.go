@@ -17,7 +17,7 @@ var numberWords = map[string]float64{
 	"девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100,
 }
 
-// discourseNouns are counted in argument, not in the news: "two large
+// discourseNouns are counted in argument, not in the news: "two main
 // factors", "three reasons".
 var discourseNouns = map[string]bool{
 	"factor": true, "factors": true, "reason": true, "reasons": true, "way": true, "ways": true,
@@ -29,8 +29,8 @@ var discourseNouns = map[string]bool{
 	"occasion": true, "occasions": true, "others": true, "other": true,
 }
 
-// wordFigures finds figures whose number is spelled out: "at least three
-// miners", "two dozen protesters", "nearly four decades". A number word
+// wordFigures finds figures whose number is spelled out: "at least four
+// sailors", "two dozen protesters", "nearly three decades". A number word
 // needs a counted noun right after it; relative time ("two years ago")
 // and discourse counts ("two reasons") are left out.
 func wordFigures(s string, taken func(a, b int) bool) []document.Figure {

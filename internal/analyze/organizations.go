@@ -154,8 +154,8 @@ func findOrganizations(us []unit) []document.Organization {
 			if _, ok := placeAt(ws, i); ok {
 				continue
 			}
-			// An unknown acronym naming a model or a ship ("PBY Catalina",
-			// "HMAS Sydney") is not a body.
+			// An unknown acronym naming a model or a ship ("DHC Otter",
+			// "HMCS Toronto") is not a body.
 			if lx.orgs[w.Text] == "" && expansions[w.Text] == "" && i+1 < len(ws) && onlySpace(u.Text[w.End:ws[i+1].Start]) &&
 				isCapitalized(ws[i+1].Text) && !isAcronym(ws[i+1].Text) && !orgKeywords[strings.ToLower(ws[i+1].Text)] {
 				continue
@@ -172,7 +172,7 @@ func findOrganizations(us []unit) []document.Organization {
 			add(w.Text, o, u.ID)
 		}
 		for _, name := range unitNames(u.Text, ws) {
-			// "No. 76 Wing" and "No. 76 Wing RAAF" are one unit; the
+			// "No. 48 Wing" and "No. 48 Wing RCAF" are one unit; the
 			// fuller form names it.
 			key := strings.ToLower(strings.TrimRightFunc(strings.TrimRight(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), unicode.IsSpace))
 			add(key, document.Organization{Name: name}, u.ID)
@@ -237,7 +237,7 @@ func bodyName(text string, r capRun) (string, bool) {
 		end = len(ws)
 	}
 	ws = ws[:end]
-	// "Carr of the Royal Australian Navy", "Chief of Air Force": what comes
+	// "Okafor of the Royal Canadian Navy", "Chief of Army Staff": what comes
 	// before an "of" that precedes every keyword is not part of the name.
 	first := -1
 	for i, w := range ws {

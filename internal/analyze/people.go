@@ -60,7 +60,7 @@ var coreRoles = map[string]bool{
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true, "stated": true, "wrote": true, "declared": true, "warned": true, "insisted": true, "argued": true, "asked": true, "announced": true, "noted": true, "claimed": true, "сказал": true, "заявил": true, "отметил": true, "сказала": true, "заявила": true}
 
 // placeWords name a kind of place or building; a capitalised run with one
-// of them is not a person: "Woomera Range Complex", "Dam Square".
+// of them is not a person: "Harlow Range Complex", "Marlow Square".
 var placeWords = map[string]bool{
 	"complex": true, "range": true, "base": true, "station": true, "village": true, "airport": true,
 	"square": true, "street": true, "road": true, "avenue": true, "river": true, "lake": true,
@@ -101,7 +101,7 @@ func findPeople(us []unit) ([]document.Person, []mention) {
 				surname := nameKey(name)
 				known, isKnown := bySurname[surname]
 				if !isKnown && len(strings.Fields(name)) == 1 {
-					// "Sheikh Hamad" after "Sheikh Hamad bin Khalifa Al Thani".
+					// "Sheikh Tariq" after "Sheikh Tariq bin Salem Al Hadhri".
 					known, isKnown = byFirst[surname]
 				}
 				n := j - i
@@ -204,7 +204,7 @@ func nameRunEnd(s string, ws []word, i int) int {
 			j++
 			break
 		}
-		// "bin", "van", "de" inside a name: "Hamad bin Khalifa Al Thani".
+		// "bin", "van", "de" inside a name: "Tariq bin Salem Al Hadhri".
 		if j > i && nameParticles[w] && j+1 < len(ws) && onlySpace(s[ws[j].End:ws[j+1].Start]) && isNameWord(ws[j+1].Text) {
 			j++
 			continue
@@ -235,7 +235,7 @@ var nameParticles = map[string]bool{
 }
 
 // prefixedName reports whether w is a surname with an Arabic article
-// written in lower case: "al-Thani", "el-Sisi".
+// written in lower case: "al-Rashid", "el-Masri".
 func prefixedName(w string) bool {
 	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "ar-"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && isCapitalized(rest) {
@@ -246,7 +246,7 @@ func prefixedName(w string) bool {
 }
 
 // isInitial reports whether w is a one-letter capital followed by a full
-// stop in s: the "W." of "W.N. Gibson".
+// stop in s: the "R." of "R.T. Okafor".
 func isInitial(s string, w word) bool {
 	if utf8.RuneCountInString(w.Text) != 1 || !isCapitalized(w.Text) {
 		return false
@@ -254,8 +254,8 @@ func isInitial(s string, w word) bool {
 	return w.End < len(s) && s[w.End] == '.'
 }
 
-// regnalI reports whether the "I" at ws[j] is a regnal number ("Juan
-// Carlos I of Spain") rather than the pronoun: it is followed by "of", by
+// regnalI reports whether the "I" at ws[j] is a regnal number ("Rodrigo
+// Esteban I of Portugal") rather than the pronoun: it is followed by "of", by
 // punctuation or by nothing.
 func regnalI(s string, ws []word, j int) bool {
 	if j+1 >= len(ws) {
@@ -403,7 +403,7 @@ func speakerContext(s string, ws []word, i, j int) bool {
 }
 
 // occupations are lower-case nouns that describe a person named right
-// after them: "historian Kate Williams", "divorcee Wallis Simpson".
+// after them: "historian Lena Fairbrook", "divorcee Margot Ellery".
 var occupations = map[string]bool{
 	"author": true, "writer": true, "journalist": true, "reporter": true, "correspondent": true,
 	"editor": true, "commentator": true, "analyst": true, "expert": true, "lawyer": true, "attorney": true,
@@ -418,8 +418,8 @@ var occupations = map[string]bool{
 	"spokeswoman": true, "spokesperson": true, "chairman": true, "chairwoman": true, "professor": true,
 }
 
-// demonymNouns are capitalised nouns for a person of a country: "Spaniard
-// Natividad Andres".
+// demonymNouns are capitalised nouns for a person of a country: "Dane
+// Sigrid Holm".
 var demonymNouns = map[string]bool{
 	"Spaniard": true, "Briton": true, "Frenchman": true, "Frenchwoman": true, "Englishman": true,
 	"Englishwoman": true, "Scot": true, "Dane": true, "Swede": true, "Pole": true, "Turk": true,
@@ -427,8 +427,8 @@ var demonymNouns = map[string]bool{
 }
 
 // descriptorBefore returns the description written just before the name
-// at ws[i] when it ends with an occupation: "royal commentator and
-// historian" for "royal commentator and historian Richard Fitzwilliams".
+// at ws[i] when it ends with an occupation: "naval correspondent and
+// historian" for "naval correspondent and historian Helena Marchetti".
 func descriptorBefore(s string, ws []word, i int) string {
 	k := i - 1
 	if k < 0 || !onlySpace(s[ws[k].End:ws[i].Start]) {
@@ -442,7 +442,7 @@ func descriptorBefore(s string, ws []word, i int) string {
 	if !isLowerWord(w) || !(occupations[lw] || (len(lw) > 5 && (strings.HasSuffix(lw, "ist") || strings.HasSuffix(lw, "ian")))) {
 		return ""
 	}
-	// Walk back over adjectives and "and": "British author and historian".
+	// Walk back over adjectives and "and": "veteran author and historian".
 	first := k
 	for m := k - 1; m >= 0 && m > k-5; m-- {
 		if !onlySpace(s[ws[m].End:ws[m+1].Start]) {
@@ -461,7 +461,7 @@ func descriptorBefore(s string, ws []word, i int) string {
 }
 
 // appositiveRole returns a role written after the name that ends before
-// ws[j]: "Jacques Barrot, vice president of the European Commission,".
+// ws[j]: "Lucien Dufort, vice president of the Alpine Transit Board,".
 func appositiveRole(s string, ws []word, j int) string {
 	if j >= len(ws) || strings.TrimSpace(s[ws[j-1].End:ws[j].Start]) != "," {
 		return ""
@@ -501,7 +501,7 @@ func appositiveRole(s string, ws []word, j int) string {
 }
 
 // commaGap reports whether ws[k] is followed by a comma and a space only:
-// "the Kyrgyz President, Askar Akaev".
+// "the Mongolian Minister, Batbayar Tsend".
 func commaGap(s string, ws []word, k int) bool {
 	return k+1 < len(ws) && strings.TrimSpace(s[ws[k].End:ws[k+1].Start]) == ","
 }

@@ -86,7 +86,7 @@ func findPlaces(us []unit) []document.Place {
 				continue
 			}
 			i = p.end
-			// "HMAS Sydney", "USS Arizona": a ship, not a place.
+			// "HMCS Toronto", "USS Arizona": a ship, not a place.
 			if p.start > 0 && shipPrefixes[ws[p.start-1].Text] {
 				continue
 			}

@@ -82,7 +82,7 @@ func findQuotations(us []unit, people []document.Person, ms []mention, orgs []do
 			if document.CountWords(text) < minQuoteWords {
 				continue
 			}
-			// "its reputation as "an island of democracy"": a label.
+			// "its reputation as "a harbour of free trade"": a label.
 			if document.CountWords(text) < 8 && labelIntro[strings.ToLower(lastWordOf(strings.TrimRight(u.Text[:q.start], "«“\"‘„ ")))] {
 				continue
 			}
