@@ -2,6 +2,7 @@ package epub
 
 import (
 	"fmt"
+	"github.com/briefbook/briefbook/internal/render"
 	"strconv"
 	"strings"
 
@@ -206,21 +207,18 @@ func factTable(w *strings.Builder, id, heading string, header []string, rows [][
 // timeline, people, organisations, places and quotations.
 func (b *book) factsPage(f *document.Facts) string {
 	var w strings.Builder
-	if len(f.Figures) > 0 {
+	if len(render.TileFigures(f.Figures)) > 0 {
 		w.WriteString(`<h2 id="figures-h">` + html.Escape(b.l.Figures) + "</h2>\n<div class=\"tiles\">\n")
-		for i, fig := range f.Figures {
+		for i, fig := range render.TileFigures(f.Figures) {
 			if i == maxTiles {
 				break
 			}
-			value := strings.TrimSpace(fig.Text)
-			if value == "" {
-				value = strconv.FormatFloat(fig.Value, 'f', -1, 64)
+			t := render.FigureTile(fig)
+			value := t.Number
+			if t.Sign != "" {
+				value = t.Sign + "\u202F" + value
 			}
-			label := fig.Unit
-			if strings.Contains(value, label) {
-				label = ""
-			}
-			w.WriteString(`<div class="tile"><span class="value">` + html.Escape(value) + `</span> <span class="label">` + html.Escape(label))
+			w.WriteString(`<div class="tile"><span class="value">` + html.Escape(value) + `</span> <span class="label">` + html.Escape(t.Label))
 			if p := b.pref(fig.Paragraph); p != "" {
 				w.WriteString(" " + p)
 			}

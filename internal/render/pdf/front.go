@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,7 +98,7 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 		wpm := max(st.Cover.WordsPerMinute, 1)
 		mins := (meta.Words + wpm - 1) / wpm
 		fm.coverMeta = append(fm.coverMeta, mk(sans, ms, grey,
-			groupDigits(strconv.Itoa(meta.Words))+" words · "+strconv.Itoa(mins)+" min read"))
+			render.GroupDigits(strconv.Itoa(meta.Words))+" words · "+strconv.Itoa(mins)+" min read"))
 	}
 	if fm.subject = metaClean(meta.Subtitle); in.Analysis != nil && len(in.Analysis.Summary) > 0 {
 		fm.subject = metaClean(in.Analysis.Summary[0].Text)
@@ -122,7 +121,7 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 	}
 
 	// Figure tiles.
-	for _, f := range a.Facts.Figures {
+	for _, f := range render.TileFigures(a.Facts.Figures) {
 		v, label := figureValue(f)
 		t := tile{label: mk(sans, st.Front.TileLabelSize, grey, label)}
 		for _, p := range v {
@@ -159,30 +158,26 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 		return out
 	}
 	left, right := document.AlignLeft, document.AlignRight
-	for _, e := range a.Facts.Timeline {
-		ty, ok := parseYear(e.Date)
+	timeline := uniqueEvents(a.Facts.Timeline)
+	for _, e := range timeline {
+		ty, ok := parseYear(e.date)
 		if !ok {
 			continue
 		}
-		d := strings.TrimSpace(e.Text)
-		if d == "" {
-			d = e.Date
-		}
-		ev := tlEvent{t: ty, date: mk(sansBold, tlSize, accent, d), label: mk(sans, tlSize, grey, e.Event)}
-		if _, ok := fm.paraNum[e.Paragraph]; ok {
-			ev.para = e.Paragraph
+		ev := tlEvent{t: ty, date: mk(sansBold, tlSize, accent, e.text), label: mk(sans, tlSize, grey, e.what)}
+		for _, p := range e.paras {
+			if _, ok := fm.paraNum[p]; ok {
+				ev.para = p
+				break
+			}
 		}
 		fm.events = append(fm.events, ev)
 	}
 	sort.SliceStable(fm.events, func(i, j int) bool { return fm.events[i].t < fm.events[j].t })
-	if len(a.Facts.Timeline) > 0 {
+	if len(timeline) > 0 {
 		t := factTable{title: "Timeline", header: head("Date", "Event", "¶"), align: []document.Align{left, left, right}}
-		for _, e := range a.Facts.Timeline {
-			d := strings.TrimSpace(e.Text)
-			if d == "" {
-				d = e.Date
-			}
-			t.rows = append(t.rows, [][]run{cell(d), cell(e.Event), refs(e.Paragraph)})
+		for _, e := range timeline {
+			t.rows = append(t.rows, [][]run{cell(e.text), cell(e.what), refs(e.paras...)})
 		}
 		fm.facts = append(fm.facts, t)
 	}
@@ -258,71 +253,16 @@ func formatDate(d string) string {
 	return out
 }
 
-// groupDigits puts a narrow no-break space between groups of three digits
-// of an integer string: "1600" → "1 600".
-func groupDigits(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	if len(s) <= 4 && !neg {
-		if len(s) == 4 {
-			return s[:1] + "\u202F" + s[1:]
-		}
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString("\u202F")
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// formatNumber prints v briefly: grouped digits, "2.5 m", "1.2 bn".
-func formatNumber(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "?"
-	}
-	a := math.Abs(v)
-	switch {
-	case a >= 1e9:
-		return strconv.FormatFloat(math.Round(v/1e8)/10, 'f', -1, 64) + "\u202Fbn"
-	case a >= 1e6:
-		return strconv.FormatFloat(math.Round(v/1e5)/10, 'f', -1, 64) + "\u202Fm"
-	case v == math.Trunc(v):
-		return groupDigits(strconv.FormatInt(int64(v), 10))
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
 // figureValue returns the value of a figure as pieces (the "≈" sign is
 // drawn in the mono face, the only one that has it) and its label.
 func figureValue(f document.Figure) ([]piece, string) {
-	num := formatNumber(f.Value)
-	if f.HasRange {
-		num += "–" + formatNumber(f.High)
-	}
-	label := strings.TrimSpace(f.Unit)
-	switch {
-	case label == "%":
-		num += "%"
-		label = "per cent"
-	case len(label) == 3 && strings.ToUpper(label) == label && label != "":
-		num = label + "\u202F" + num
-		label = strings.TrimSpace(f.Text)
-	}
+	t := render.FigureTile(f)
 	var out []piece
-	switch strings.ToLower(strings.TrimSpace(f.Qualifier)) {
-	case "over", "more than", "above", "exceeding", "at least", "upwards of", "more":
-		num += "+"
-	case "nearly", "almost", "about", "around", "approximately", "roughly", "some", "circa", "approx.", "c.":
+	switch t.Sign {
+	case "≈":
 		out = append(out, piece{"≈", mono}, piece{"\u202F", sansBold})
-	case "under", "less than", "below", "fewer than", "up to":
+	case "<":
 		out = append(out, piece{"< ", sansBold})
 	}
-	return append(out, piece{num, sansBold}), label
+	return append(out, piece{t.Number, sansBold}), t.Label
 }

@@ -328,9 +328,12 @@ func (l *layout) contentsPage() {
 }
 
 // clampLines breaks runs into at most n lines of width w, ending the last
-// with an ellipsis when text had to be cut.
+// with an ellipsis when text had to be cut. Labels are never hyphenated.
 func (l *layout) clampLines(runs []run, w float64, n int) []line {
+	hy := l.hy
+	l.hy = nil
 	lines := l.breakLines(l.words(runs), w)
+	l.hy = hy
 	if len(lines) <= n {
 		return lines
 	}

@@ -24,7 +24,8 @@ type cellLines struct {
 
 // grid sets a table: caption above, a header row with a light fill that is
 // repeated after every page break, zebra rows, horizontal hairlines only.
-// Rows never split across pages.
+// A row moves whole to the next page when it fits there; a row taller than
+// a page is split between its lines.
 func (l *layout) grid(caption []run, align []document.Align, header [][]run, rows [][][]run, f frame) {
 	ncol := len(header)
 	for _, r := range rows {
@@ -117,6 +118,7 @@ func (l *layout) grid(caption []run, align []document.Align, header [][]run, row
 	first := 0.0
 	if len(rows) > 0 {
 		_, first = layRow(rows[0])
+		first = min(first, 2*lead+2*pad) // a taller row is split anyway
 	}
 	need := float64(len(capLines))*capLead + first
 	if hasHeader {
@@ -138,21 +140,64 @@ func (l *layout) grid(caption []run, align []document.Align, header [][]run, row
 	}
 	l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
 	drawHeader()
+	headerTop := func() bool { return l.y <= l.top+hh+1e-6 }
+	nextPage := func() {
+		l.newPage()
+		l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
+		l.wc.mute = true // a repeated header is not document text
+		drawHeader()
+		l.wc.mute = false
+	}
 	for i, r := range rows {
 		cells, h := layRow(r)
-		if l.y+h > l.bottom && !(l.y <= l.top+hh+1e-6) {
-			l.newPage()
-			l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
-			l.wc.mute = true // a repeated header is not document text
-			drawHeader()
-			l.wc.mute = false
-		}
 		var fill *rgb
 		if i%2 == 1 {
 			fill = &zebra
 		}
+		room := l.pageBottom - l.top - hh // a fresh page's room for rows
+		if l.y+h > l.bottom && !headerTop() && (h <= room || l.y+2*lead+2*pad > l.bottom) {
+			nextPage()
+		}
+		// A row taller than the room left is split: each cell goes on
+		// with its next line on the next page, below the repeated header.
+		for l.y+h > l.bottom+1e-6 {
+			k := int((l.bottom - l.y - 2*pad + 1e-6) / lead)
+			if k < 1 {
+				if headerTop() {
+					break // not even one line fits on a fresh page: overflow rather than loop
+				}
+				nextPage()
+				continue
+			}
+			part, rest := splitCells(cells, k)
+			drawRow(part, float64(k)*lead+2*pad, fill, l.hair, 0.15)
+			cells, h = rest, rowHeight(rest, lead)+2*pad
+			nextPage()
+		}
 		drawRow(cells, h, fill, l.hair, 0.15)
 	}
+}
+
+// splitCells cuts a row after its first k lines: the lines of each cell
+// that go on this page and those that go on the next.
+func splitCells(cells []cellLines, k int) (part, rest []cellLines) {
+	part = make([]cellLines, len(cells))
+	rest = make([]cellLines, len(cells))
+	for i, c := range cells {
+		n := min(k, len(c.lines))
+		part[i].lines = c.lines[:n]
+		rest[i].lines = c.lines[n:]
+	}
+	return part, rest
+}
+
+// rowHeight is the height of the tallest cell of a row, at least one line.
+func rowHeight(cells []cellLines, lead float64) float64 {
+	n := 1
+	for _, c := range cells {
+		n = max(n, len(c.lines))
+	}
+	return float64(n) * lead
 }
 
 // columnWidths shares total among columns: natural widths when they fit
