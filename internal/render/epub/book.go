@@ -49,6 +49,10 @@ type navItem struct {
 
 // book is everything the EPUB holds, before packaging.
 type book struct {
+	// idOffsets and spinePos serve readingPos; they are filled on first use.
+	idOffsets map[string]map[string]int
+	spinePos  map[string]int
+
 	lang       string
 	l          labels
 	identifier string

@@ -194,3 +194,31 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// TestNCXPageList checks the EPUB 2 pageList: one pageTarget per page of the
+// nav page-list, page counts in the head, and playOrder values that follow
+// reading order across navPoints and pageTargets.
+func TestNCXPageList(t *testing.T) {
+	_, files := entries(t, renderBytes(t, pagedInput()))
+	ncx := files["EPUB/toc.ncx"]
+	targets := regexp.MustCompile(`<pageTarget id="pt\d+" type="normal" value="(\d+)" playOrder="(\d+)">`).FindAllStringSubmatch(ncx, -1)
+	if len(targets) != 11 || !strings.Contains(ncx, `name="dtb:totalPageCount" content="11"`) || !strings.Contains(ncx, `name="dtb:maxPageNumber" content="11"`) {
+		t.Fatalf("pageList has %d targets:\n%s", len(targets), ncx)
+	}
+	last := 0
+	for i, tg := range targets {
+		if tg[1] != strconv.Itoa(i+1) {
+			t.Errorf("target %d has value %s", i, tg[1])
+		}
+		order, _ := strconv.Atoi(tg[2])
+		if order <= last {
+			t.Errorf("page %s: playOrder %d does not follow %d", tg[1], order, last)
+		}
+		last = order
+	}
+	// Without a page map there is no pageList.
+	_, plain := entries(t, renderBytes(t, fixtureInput()))
+	if strings.Contains(plain["EPUB/toc.ncx"], "pageList") {
+		t.Error("pageList without a page map")
+	}
+}
