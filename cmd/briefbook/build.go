@@ -13,7 +13,6 @@ import (
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/pipeline"
-	"github.com/briefbook/briefbook/internal/source"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) error {
@@ -34,10 +33,8 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err != nil {
 		return &usageError{"--format: " + err.Error()}
 	}
-	if *encoding != "" {
-		if _, err := source.LookupEncoding(*encoding); err != nil {
-			return &usageError{"--encoding: " + err.Error()}
-		}
+	if err := checkEncoding(*encoding); err != nil {
+		return err
 	}
 	if *jobs < 1 {
 		return &usageError{"-j must be at least 1"}
@@ -58,6 +55,9 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		data, err := os.ReadFile(*stylePath)
 		if err != nil {
 			return &pipeline.InputError{Err: fmt.Errorf("%s: cannot read style: %v", *stylePath, unwrapPathErr(err))}
+		}
+		if err := pipeline.CheckStyle(data); err != nil {
+			return &pipeline.InputError{Err: fmt.Errorf("%s: %v", *stylePath, err)}
 		}
 		opts.Render.Style = data
 	}
@@ -167,8 +167,8 @@ func (p *progress) step(name string) {
 	p.done++
 	const width = 30
 	n := width * p.done / p.total
-	if len(name) > 40 {
-		name = name[:37] + "..."
+	if r := []rune(name); len(r) > 40 {
+		name = string(r[:37]) + "..."
 	}
 	fmt.Fprintf(p.w, "\r\033[K[%s%s] %d/%d %s", strings.Repeat("#", n), strings.Repeat(".", width-n), p.done, p.total, name)
 	p.shown = true
@@ -205,16 +205,17 @@ func formatHelp() string {
 }
 
 // checkCollisions refuses two inputs that would write the same outputs
-// (notes.txt and notes.md).
+// (notes.txt and notes.md, or Notes.txt and notes.md on a file system that
+// ignores case).
 func checkCollisions(files []string) error {
 	seen := map[string]string{}
 	for _, f := range files {
 		b := filepath.Base(f)
 		stem := strings.TrimSuffix(b, filepath.Ext(b))
-		if prev, ok := seen[stem]; ok {
+		if prev, ok := seen[strings.ToLower(stem)]; ok {
 			return &pipeline.InputError{Err: fmt.Errorf("%s: its outputs would overwrite those of %s (same name %q)", f, prev, stem)}
 		}
-		seen[stem] = f
+		seen[strings.ToLower(stem)] = f
 	}
 	return nil
 }

@@ -145,6 +145,8 @@ func TestExitCodesAndErrors(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "cp1251.txt"), []byte("Title\n\n\xCA\xE0\xE7\xE0\xF5\xF1\xF2\xE0\xED"), 0o644)
 	os.WriteFile(filepath.Join(dir, "ok.md"), []byte("# T\n\nText.\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "blocker"), []byte("a file, not a folder"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad-style.json"), []byte(`{"page":{"margin_left":"x"}}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "Ok.txt"), []byte("Other\n\nText.\n"), 0o644)
 	tests := []struct {
 		name     string
 		args     []string
@@ -161,6 +163,10 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"forced encoding", []string{"build", "-o", "out", "--encoding", "utf-8", "cp1251.txt"}, 1, "cp1251.txt:3: not valid UTF-8"},
 		{"unknown encoding", []string{"build", "--encoding", "ebcdic", "ok.md"}, 2, `unknown encoding "ebcdic"`},
 		{"output folder blocked", []string{"build", "-o", "blocker/out", "ok.md"}, 1, "blocker/out: cannot create output folder"},
+		{"bad style", []string{"build", "-o", "out", "--format", "json", "--style", "bad-style.json", "ok.md"}, 1, "bad-style.json: "},
+		{"missing style", []string{"build", "-o", "out", "--style", "nope.json", "ok.md"}, 1, "nope.json: cannot read style"},
+		{"names collide ignoring case", []string{"build", "-o", "out", "ok.md", "Ok.txt"}, 1, "Ok.txt: its outputs would overwrite those of ok.md"},
+		{"summarize bad encoding", []string{"summarize", "--encoding", "ebcdic", "ok.md"}, 2, `unknown encoding "ebcdic"`},
 		{"help", []string{"help"}, 0, ""},
 		{"build help", []string{"build", "--help"}, 0, "Usage: briefbook build"},
 		{"summarize needs a file", []string{"summarize"}, 2, "exactly one FILE"},

@@ -19,8 +19,23 @@ func encodingFlag(fs *flag.FlagSet) *string {
 	return fs.String("encoding", "", "source `encoding` (UTF-8, UTF-16LE, UTF-16BE, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1); default: detected")
 }
 
+// checkEncoding validates an --encoding value; a bad name is a usage error
+// in every command.
+func checkEncoding(name string) error {
+	if name == "" {
+		return nil
+	}
+	if _, err := source.LookupEncoding(name); err != nil {
+		return &usageError{"--encoding: " + err.Error()}
+	}
+	return nil
+}
+
 // loadOne parses the single FILE argument of an inspection command.
 func loadOne(fs *flag.FlagSet, name, encoding string, ao analyze.Options, stderr io.Writer) (*pipeline.Loaded, error) {
+	if err := checkEncoding(encoding); err != nil {
+		return nil, err
+	}
 	args := fs.Args()
 	if len(args) != 1 {
 		return nil, &usageError{fmt.Sprintf("%s needs exactly one FILE", name)}

@@ -44,14 +44,20 @@ type Section struct {
 	ID string
 	// Number is the section's number as printed, e.g. "2.1".
 	Number string
-	Title  string
+	// Title is the heading text; "" for the untitled text before the first
+	// heading.
+	Title string
 	// TitleGenerated is true when the title was made by analysis rather
 	// than read from the source.
 	TitleGenerated bool
 	// Level is 1 for a top-level section, 2 for its subsections, …
-	Level    int
-	Pos      source.Pos
-	Blocks   []Block
+	Level int
+	// Pos is where the heading (or the first block, for an untitled
+	// section) is in the source.
+	Pos source.Pos
+	// Blocks are the section's own blocks, before its subsections.
+	Blocks []Block
+	// Sections are the subsections, in order.
 	Sections []*Section
 }
 

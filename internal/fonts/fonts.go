@@ -59,6 +59,10 @@ func Load(file string) (*Face, error) {
 	return f, nil
 }
 
+// SFNT returns the parsed font. It is safe for concurrent use as long as
+// each caller passes its own sfnt.Buffer (an opentype face does).
+func (f *Face) SFNT() *sfnt.Font { return f.font }
+
 // Has reports whether the face has a glyph for r. It is safe for
 // concurrent use.
 func (f *Face) Has(r rune) bool {

@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/briefbook/briefbook/internal/render"
@@ -46,8 +48,11 @@ func DefaultOptions() Options {
 
 // Result describes one built source.
 type Result struct {
-	Source   string
-	Outputs  []string
+	// Source is the path of the input as given.
+	Source string
+	// Outputs are the paths written, in format order.
+	Outputs []string
+	// Warnings are the positioned warnings found while building.
 	Warnings []source.Warning
 }
 
@@ -110,22 +115,31 @@ func Layout(in *render.Input, formats []Format) (layout *pdf.Result, err error) 
 	if !need {
 		return nil, nil
 	}
-	defer recoverInternal("render pdf "+in.Doc.Meta.Source, &err)
+	defer recoverInternal(in.Doc.Meta.Source+": render pdf", &err)
 	layout, err = pdf.Layout(in)
 	if err != nil {
-		return nil, fmt.Errorf("render pdf %s: %w", in.Doc.Meta.Source, err)
+		return nil, stageError(in.Doc.Meta.Source, "pdf", err)
 	}
 	in.PageMap = layout.PageMap
 	return layout, nil
 }
 
 func renderTo(out string, f Format, in *render.Input, layout *pdf.Result) (err error) {
-	defer recoverInternal("render "+f.Name+" "+in.Doc.Meta.Source, &err)
+	defer recoverInternal(in.Doc.Meta.Source+": render "+f.Name, &err)
 	err = WriteAtomic(out, func(w io.Writer) error { return f.Render(w, in, layout) })
 	if err != nil && !IsInputError(err) {
-		err = fmt.Errorf("render %s %s: %w", f.Name, in.Doc.Meta.Source, err)
+		err = stageError(in.Doc.Meta.Source, f.Name, err)
 	}
 	return err
+}
+
+// stageError wraps a renderer's error once: "doc.txt: render pdf: …".
+// Renderers that already name their stage are not named twice.
+func stageError(src, format string, err error) error {
+	if strings.HasPrefix(err.Error(), "render "+format+":") {
+		return fmt.Errorf("%s: %w", src, err)
+	}
+	return fmt.Errorf("%s: render %s: %w", src, format, err)
 }
 
 // tempSuffix marks briefbook's temporary files, so that a later run can
@@ -141,12 +155,8 @@ func WriteAtomic(path string, write func(io.Writer) error) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	if stale, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*"+tempSuffix)); len(stale) > 0 {
-		for _, s := range stale {
-			os.Remove(s)
-		}
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*"+tempSuffix)
+	removeStale(dir, base)
+	tmp, err := os.CreateTemp(dir, "."+base+"."+strconv.Itoa(os.Getpid())+".*"+tempSuffix)
 	if err != nil {
 		return &InputError{fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))}
 	}
@@ -162,6 +172,9 @@ func WriteAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Chmod(0o644); err != nil {
 		return err
 	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}
@@ -169,6 +182,34 @@ func WriteAtomic(path string, write func(io.Writer) error) (err error) {
 		return &InputError{fmt.Errorf("%s: cannot write: %v", path, unwrapPath(err))}
 	}
 	return nil
+}
+
+// removeStale removes the temporary files of base in dir that an
+// interrupted run left behind. A temporary file's name carries the process
+// ID of the run that writes it (".doc.pdf.1234.567.briefbook-tmp"), so the
+// file of a build still running at the same time is left alone.
+func removeStale(dir, base string) {
+	prefix := "." + base + "."
+	stale, _ := filepath.Glob(filepath.Join(dir, globEscape(prefix)+"*"+tempSuffix))
+	for _, s := range stale {
+		rest := strings.TrimPrefix(filepath.Base(s), prefix)
+		pid, err := strconv.Atoi(rest[:max(0, strings.IndexByte(rest, '.'))])
+		if err != nil || pid == os.Getpid() || !processAlive(pid) {
+			os.Remove(s)
+		}
+	}
+}
+
+// processAlive reports whether a process with the given ID exists.
+func processAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	return p.Signal(syscall.Signal(0)) == nil
 }
 
 func unwrapPath(err error) error {

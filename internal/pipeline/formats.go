@@ -16,7 +16,8 @@ type Format struct {
 	// Name is what --format takes.
 	Name string
 	// Ext is the extension of the output file, with its dot.
-	Ext         string
+	Ext string
+	// Description is the one-line help text shown by --help.
 	Description string
 	// NeedsLayout is true when the format needs the PDF layout (the PDF
 	// itself, and the EPUB whose page-list follows the PDF's pages).
@@ -89,3 +90,7 @@ func knownNames() string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// CheckStyle validates a print style override (the content of a --style
+// file) before any document is built.
+func CheckStyle(data []byte) error { return pdf.CheckStyle(data) }

@@ -52,7 +52,7 @@ type LoadOptions struct {
 // Load reads, parses and analyses the file at path. Warnings go to w.
 // Errors are *InputError when the input is at fault.
 func Load(path string, lo LoadOptions, w *source.Warnings) (l *Loaded, err error) {
-	defer recoverInternal("analyse "+path, &err)
+	defer recoverInternal(path+": analyse", &err)
 	var f *source.File
 	if lo.Encoding != "" {
 		enc, lerr := source.LookupEncoding(lo.Encoding)
@@ -74,7 +74,7 @@ func Load(path string, lo LoadOptions, w *source.Warnings) (l *Loaded, err error
 
 // LoadFile parses and analyses an already read file.
 func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (l *Loaded, err error) {
-	defer recoverInternal("analyse "+f.Name, &err)
+	defer recoverInternal(f.Name+": analyse", &err)
 	doc, err := parse.Parse(f, w)
 	if err != nil {
 		return nil, &InputError{err}

@@ -78,7 +78,11 @@ func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A stale temporary file from an interrupted run is cleaned up.
-	stale := filepath.Join(dir, ".doc.pdf.123"+tempSuffix)
+	stale := filepath.Join(dir, ".doc.pdf.999999999.123"+tempSuffix) // no such process
+	running := filepath.Join(dir, ".doc.pdf.1.456"+tempSuffix)       // PID 1 is alive
+	if err := os.WriteFile(running, []byte("in progress"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(stale, []byte("half"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +97,10 @@ func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
 	if b, _ := os.ReadFile(out); string(b) != "old" {
 		t.Errorf("output = %q, want the old content", b)
 	}
+	if _, err := os.Stat(running); err != nil {
+		t.Errorf("the temporary file of a running build was removed: %v", err)
+	}
+	os.Remove(running)
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		var names []string
@@ -145,13 +153,13 @@ func TestSourceFiles(t *testing.T) {
 
 func TestRecoverInternalIsOneLine(t *testing.T) {
 	f := func() (err error) {
-		defer recoverInternal("analyse x.txt", &err)
+		defer recoverInternal("x.txt: analyse", &err)
 		var m map[string]*int
 		_ = *m["nil"]
 		return nil
 	}
 	err := f()
-	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "analyse x.txt: internal error: runtime error") ||
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "x.txt: analyse: internal error: runtime error") ||
 		!strings.Contains(err.Error(), "pipeline_test.go:") {
 		t.Errorf("err = %v", err)
 	}

@@ -2,11 +2,12 @@
 // renderer reads and its options. The formats themselves live beneath it
 // (render/pdf, render/epub, render/json, render/html); the table of formats
 // by name is in package pipeline. Renderers only read the document; they
-// write to an io.Writer and never touch file paths.
+// write to an io.Writer and never touch file paths. The package also holds
+// presentation shared by the renderers: how a key figure is shown as a tile
+// (figure.go) and the page map the PDF layout hands to the EPUB.
 package render
 
 import (
-	"io"
 	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
@@ -15,7 +16,9 @@ import (
 
 // Input is what a renderer reads.
 type Input struct {
-	Doc      *document.Document
+	// Doc is the document to render; never nil.
+	Doc *document.Document
+	// Analysis is what the analysis found; nil renders no front matter.
 	Analysis *document.Analysis
 	// SourceData is the decoded source text; the EPUB identifier is derived
 	// from its hash.
@@ -52,17 +55,6 @@ var FixedEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 func DefaultOptions() Options {
 	return Options{Time: FixedEpoch, Paper: "a4"}
 }
-
-// Renderer writes one output format.
-type Renderer interface {
-	Render(w io.Writer, in *Input) error
-}
-
-// RendererFunc adapts a function to Renderer.
-type RendererFunc func(w io.Writer, in *Input) error
-
-// Render calls f.
-func (f RendererFunc) Render(w io.Writer, in *Input) error { return f(w, in) }
 
 // PageMap says where each page of the print edition begins, so that the
 // EPUB can carry the same page numbers ("page 7" lands where page 7 of the

@@ -72,3 +72,20 @@ func TestLookupEncodingAndReadAs(t *testing.T) {
 		t.Errorf("ReadAs utf-8 on bad bytes: %v", err)
 	}
 }
+
+// TestReadAsRefusesBinary: forcing an encoding does not let binary data in.
+func TestReadAsRefusesBinary(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "b.txt")
+	os.WriteFile(p, []byte("text\nmore\x00\x01"), 0o644)
+	for _, name := range []string{"cp1251", "koi8-r", "latin1", "utf-8"} {
+		enc, _ := LookupEncoding(name)
+		if _, err := ReadAs(p, enc); err == nil || !strings.Contains(err.Error(), "b.txt:2: binary data") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+	os.WriteFile(p, []byte{'a', 0, '\n', 0, 0, 0}, 0o644)
+	enc, _ := LookupEncoding("utf-16le")
+	if _, err := ReadAs(p, enc); err == nil || !strings.Contains(err.Error(), "b.txt:2: binary data") {
+		t.Errorf("utf-16le: err = %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -135,10 +136,19 @@ func ReadAs(path string, enc Encoding) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 && enc.enc == nil {
-		return nil, &Error{Pos: Pos{File: path, Line: lineAt(data, i)}, Msg: "binary data (NUL byte): " + ErrNotText.Error()}
+	if !strings.HasPrefix(enc.Name, "UTF-16") {
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			return nil, &Error{Pos: Pos{File: path, Line: lineAt(data, i)}, Msg: "binary data (NUL byte): " + ErrNotText.Error()}
+		}
 	}
-	return DecodeAs(path, data, enc)
+	f, err := DecodeAs(path, data, enc)
+	if err != nil {
+		return nil, err
+	}
+	if i := bytes.IndexByte(f.Data, 0); i >= 0 {
+		return nil, &Error{Pos: Pos{File: path, Line: lineAt(f.Data, i)}, Msg: "binary data (NUL character): " + ErrNotText.Error()}
+	}
+	return f, nil
 }
 
 func readFile(path string) ([]byte, error) {

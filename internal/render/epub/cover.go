@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"image/png"
 	"strings"
-	"sync"
 
 	"github.com/briefbook/briefbook/assets"
 	"github.com/briefbook/briefbook/internal/fonts"
@@ -46,34 +45,14 @@ var coverPalette = func() color.Palette {
 	return p
 }()
 
-var (
-	coverFontsOnce sync.Once
-	coverFonts     map[string]*opentype.Font
-	coverFontsErr  error
-)
-
-// coverFont returns the parsed embedded font file (parsed once).
+// coverFont returns the parsed embedded font file; internal/fonts parses
+// each file once per process.
 func coverFont(file string) (*opentype.Font, error) {
-	coverFontsOnce.Do(func() {
-		coverFonts = map[string]*opentype.Font{}
-		for _, f := range []string{assets.SansBold, assets.SansRegular} {
-			face, err := fonts.Load(f)
-			if err != nil {
-				coverFontsErr = err
-				return
-			}
-			otf, err := opentype.Parse(face.Data)
-			if err != nil {
-				coverFontsErr = fmt.Errorf("font %s: %w", f, err)
-				return
-			}
-			coverFonts[f] = otf
-		}
-	})
-	if coverFontsErr != nil {
-		return nil, coverFontsErr
+	face, err := fonts.Load(file)
+	if err != nil {
+		return nil, err
 	}
-	return coverFonts[file], nil
+	return face.SFNT(), nil
 }
 
 // canvas is the cover being drawn.

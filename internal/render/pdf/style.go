@@ -118,6 +118,13 @@ type HeadingStyle struct {
 // rgb is a colour.
 type rgb struct{ r, g, b int }
 
+// CheckStyle reports whether data is a valid style override (see
+// STYLE-KEYS.md): known keys, values in range, colours as "#RRGGBB".
+func CheckStyle(data []byte) error {
+	_, err := loadStyle(data)
+	return err
+}
+
 // loadStyle parses the embedded default style and applies override (a JSON
 // object with any subset of the keys) on top of it.
 func loadStyle(override []byte) (*Style, error) {
