@@ -38,7 +38,16 @@ import (
 // alt text (with a warning: images are not embedded); strikethrough keeps
 // its text. Block quote and list markers nested deeper than 32 on one line
 // are read as text (goldmark's time grows with the square of that depth).
+// A "(" after "]" that cannot open a link destination is hidden from
+// goldmark (see neutralizeDestinations), which keeps "[x](" repeated on one
+// line linear; the text read is the same.
 func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
+	return readMarkdown(f, w, true)
+}
+
+// readMarkdown is ParseMarkdown; fast=false skips neutralizeDestinations,
+// so tests can check that it changes nothing but the time taken.
+func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.Document, err error) {
 	defer guard(f, &doc, &err)
 	data := limitNesting(f, clean(f, f.Data, w), w)
 
@@ -49,6 +58,13 @@ func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, 
 		} else {
 			w.Add(posAt(f, 1), "front matter is not closed with a \"---\" line: read as ordinary text")
 		}
+	}
+	body := 0
+	if useMeta {
+		body = frontMatterEnd(data)
+	}
+	if fast {
+		data = neutralizeDestinations(data, body)
 	}
 	root, ctx := parseMarkdown(data, useMeta)
 	var fm map[string]any
@@ -104,6 +120,23 @@ func frontMatter(src []byte) (open, closed bool) {
 		}
 	}
 	return true, false
+}
+
+// frontMatterEnd returns the offset just after the closing line of the
+// front matter that src opens with (see frontMatter), or 0.
+func frontMatterEnd(src []byte) int {
+	first, _, found := bytes.Cut(src, []byte("\n"))
+	if !found || !dashes(first) {
+		return 0
+	}
+	for off := len(first) + 1; off < len(src); {
+		l, _, _ := bytes.Cut(src[off:], []byte("\n"))
+		off += len(l) + 1
+		if dashes(l) {
+			return min(off, len(src))
+		}
+	}
+	return 0
 }
 
 // blankFrontMatter returns a copy of src with the front matter lines (both
@@ -297,7 +330,7 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 			// The fence line is the line before the first content line.
 			cb.Pos = posAt(r.f, r.lines.line(n.Info.Segment.Start))
 			if lang := n.Language(r.src); lang != nil {
-				cb.Lang = string(lang)
+				cb.Lang = string(restore(lang))
 			}
 		} else if n.Lines().Len() > 0 && cb.Pos.Line > 1 {
 			cb.Pos.Line--
@@ -327,7 +360,7 @@ func codeText(n ast.Node, src []byte) string {
 		seg := lines.At(i)
 		b.Write(seg.Value(src))
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.TrimRight(string(restore(b.Bytes())), "\n")
 }
 
 func (r *mdReader) table(n *east.Table) *document.Table {
@@ -395,7 +428,7 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			v := c.Segment.Value(r.src)
+			v := restore(c.Segment.Value(r.src))
 			if !c.IsRaw() {
 				v = unescape(v)
 			}
@@ -406,7 +439,7 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 				out.addText(" ")
 			}
 		case *ast.String:
-			out.addText(string(c.Value))
+			out.addText(string(restore(c.Value)))
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
@@ -420,7 +453,7 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 					b.Write(t.Value)
 				}
 			}
-			out.add(document.Code(b.String()))
+			out.add(document.Code(restoreString(b.String())))
 		case *ast.Emphasis:
 			ins := r.inlines(c)
 			if c.Level >= 2 {
@@ -429,11 +462,11 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 				out.add(&document.Emph{Inlines: ins})
 			}
 		case *ast.Link:
-			out.add(&document.Link{URL: string(c.Destination), Inlines: r.inlines(c)})
+			out.add(&document.Link{URL: string(restore(c.Destination)), Inlines: r.inlines(c)})
 		case *ast.AutoLink:
-			out.add(&document.Link{URL: string(c.URL(r.src)), Inlines: []document.Inline{document.Text(c.Label(r.src))}})
+			out.add(&document.Link{URL: string(restore(c.URL(r.src))), Inlines: []document.Inline{document.Text(restore(c.Label(r.src)))}})
 		case *ast.Image:
-			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(c.Destination))
+			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(restore(c.Destination)))
 			r.appendInlines(out, c)
 		case *ast.RawHTML:
 			if r.htmlWarns == nil {
