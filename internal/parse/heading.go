@@ -333,7 +333,7 @@ func rankOf(h heading) int {
 	case headNumbered:
 		return 4 + min(h.depth, 10)
 	case headDash:
-		return 5
+		return 15 // below every numbered depth, as ParseText documents
 	}
 	return 20
 }

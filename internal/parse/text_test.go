@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -219,5 +220,25 @@ func TestParseChoosesReader(t *testing.T) {
 		if isMD != tt.md {
 			t.Errorf("%s: read as Markdown = %v, want %v", tt.name, isMD, tt.md)
 		}
+	}
+}
+
+// TestDashUnderlineRanksBelowNumbered: a ---underlined heading sits below
+// numbered headings of any depth, as ParseText documents.
+func TestDashUnderlineRanksBelowNumbered(t *testing.T) {
+	src := "Report\n\n1. Trade\n\nText one.\n\nDetails\n-------\n\nText two.\n\n1.1 Exports\n\nText three.\n"
+	f := &source.File{Name: "r.txt", Data: []byte(src)}
+	doc, err := ParseText(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	doc.WalkSections(func(s *document.Section) bool {
+		got = append(got, fmt.Sprintf("%d:%s", s.Level, s.Title))
+		return true
+	})
+	want := "1:Trade 2:Details 2:Exports"
+	if strings.Join(got, " ") != want {
+		t.Errorf("sections %v, want the underlined heading below the numbered ones (%s)", got, want)
 	}
 }
