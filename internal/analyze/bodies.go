@@ -90,8 +90,8 @@ func unitNames(text string, _ []word) []string {
 // the": "according to the Courier". People are never written with
 // "the", and a place is not a source.
 func sourceName(text string, r capRun) (string, bool) {
-	before := strings.ToLower(strings.TrimRight(text[:r.start], " "))
-	if !strings.HasSuffix(before, "according to the") || len(r.words) > 4 {
+	before := strings.TrimRight(text[:r.start], " ")
+	if !hasSuffixFold(before, "according to the") || len(r.words) > 4 {
 		return "", false
 	}
 	ws := words(text[r.start:r.end])

@@ -101,7 +101,7 @@ func findDates(us []unit) []document.Event {
 					}
 					// "of 1600 agreements": a count, not a year.
 					if r.month == 0 && m[1] < len(s.Text) && s.Text[m[1]] == ' ' {
-						if n, _ := countedNoun(s.Text[m[1]:]); n != "" && !strings.HasPrefix(strings.ToLower(s.Text[m[0]:]), "in ") && !strings.HasPrefix(strings.ToLower(s.Text[m[0]:]), "since ") {
+						if n, _ := countedNoun(s.Text[m[1]:]); n != "" && !hasPrefixFold(s.Text[m[0]:], "in ") && !hasPrefixFold(s.Text[m[0]:], "since ") {
 							continue
 						}
 					}
@@ -221,18 +221,25 @@ var subordinators = map[string]bool{"after": true, "when": true, "while": true, 
 
 const maxEventWords = 15
 
+// clauseBytes bounds the text read on either side of a date for its
+// clause, so that a long sentence with many dates stays linear.
+const clauseBytes = 512
+
 // eventClause describes the event dated by s[a:b]: the clause around the
-// date without the date itself, at most maxEventWords words.
+// date without the date itself, at most maxEventWords words. The clause
+// is looked for within clauseBytes on either side.
 func eventClause(s string, a, b int) string {
-	lo := strings.LastIndexAny(s[:a], ";:—–()")
+	from := tailStart(s[:a], clauseBytes)
+	lo := strings.LastIndexAny(s[from:a], ";:—–()")
 	if lo < 0 {
-		lo = 0
+		lo = from
 	} else {
-		lo++
+		lo += from + 1
 	}
-	hi := strings.IndexAny(s[b:], ";:—–()")
+	after := head(s[b:], clauseBytes)
+	hi := strings.IndexAny(after, ";:—–()")
 	if hi < 0 {
-		hi = len(s)
+		hi = b + len(after)
 	} else {
 		hi += b
 	}
@@ -290,8 +297,8 @@ func joinRanges(s string, found []document.Event, spans [][2]int) ([]document.Ev
 		if k+1 < len(idx) && e.End == "" {
 			j := idx[k+1]
 			gap := strings.ToLower(strings.TrimSpace(s[sp[1]:spans[j][0]]))
-			before := strings.ToLower(strings.TrimRight(s[:sp[0]], " "))
-			opened := strings.HasSuffix(before, "between") || strings.HasSuffix(before, "from")
+			before := strings.TrimRight(s[:sp[0]], " ")
+			opened := hasSuffixFold(before, "between") || hasSuffixFold(before, "from")
 			dash := gap == "-" || gap == "–" || gap == "—" || gap == "through"
 			if (dash || (opened && (gap == "and" || gap == "to" || gap == "until" || gap == "till"))) && found[j].Date > e.Date {
 				e.End = found[j].Date

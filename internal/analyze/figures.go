@@ -46,8 +46,6 @@ var ofDeterminers = map[string]bool{"the": true, "its": true, "their": true, "th
 // words: "40 other climbers", "200 more troops".
 var countModifiers = map[string]bool{"other": true, "more": true, "new": true, "further": true, "additional": true, "extra": true}
 
-var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true, "decade": true, "decades": true, "hour": true, "hours": true, "лет": true, "года": true, "месяцев": true, "дней": true}
-
 // findFigures returns the figures of every numbered block.
 func findFigures(us []unit) []document.Figure {
 	var out []document.Figure
@@ -70,11 +68,7 @@ func findFigures(us []unit) []document.Figure {
 
 // sentenceFigures finds the figures of one sentence.
 func sentenceFigures(s string) []document.Figure {
-	type placed struct {
-		f   document.Figure
-		pos int
-	}
-	var got []placed
+	var got []placedFigure
 	var spans [][2]int
 	locs := numberRe.FindAllStringIndex(s, -1)
 	skipUntil := 0
@@ -83,23 +77,18 @@ func sentenceFigures(s string) []document.Figure {
 			continue
 		}
 		f, end, ok := figureAt(s, loc[0], loc[1])
-		if ok {
-			got = append(got, placed{f, loc[0]})
+		if ok && finite(f.Value) && finite(f.High) {
+			got = append(got, placedFigure{f, loc[0]})
 			spans = append(spans, [2]int{loc[0], end})
 			skipUntil = end
 		}
 	}
+	// The spans are in order and do not overlap: search them.
 	taken := func(a, b int) bool {
-		for _, sp := range spans {
-			if a < sp[1] && b > sp[0] {
-				return true
-			}
-		}
-		return false
+		i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > a })
+		return i < len(spans) && b > spans[i][0]
 	}
-	for _, f := range wordFigures(s, taken) {
-		got = append(got, placed{f, strings.Index(s, f.Text)})
-	}
+	got = append(got, wordFigures(s, taken)...)
 	sort.SliceStable(got, func(i, j int) bool { return got[i].pos < got[j].pos })
 	out := make([]document.Figure, len(got))
 	for i, p := range got {
@@ -108,9 +97,17 @@ func sentenceFigures(s string) []document.Figure {
 	return out
 }
 
+// placedFigure is a figure and the byte offset of its number in the sentence.
+type placedFigure struct {
+	f   document.Figure
+	pos int
+}
+
+// parseNumber reads a number written in digits, with thousands commas. A
+// number too large for a float64 is not one.
 func parseNumber(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-	return v, err == nil
+	return v, err == nil && finite(v)
 }
 
 // figureAt reads a figure whose number is s[a:b]. It returns the figure, the
@@ -143,26 +140,21 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 			start -= 2
 		}
 	}
-	prev := lastWords(s[:start], 2)
-	prevLow := strings.ToLower(strings.Join(prev, " "))
+	prevW := lastWordSpans(s[:start], 2)
 	// Qualifier.
-	for _, q := range qualifiers {
-		if prevLow == q || strings.HasSuffix(prevLow, " "+q) {
-			f.Qualifier = q
-			start = strings.LastIndex(strings.ToLower(s[:start]), q)
-			break
-		}
+	if q, at := qualifierBefore(prevW); q != "" {
+		f.Qualifier, start = q, at
 	}
-	prev1 := ""
-	if len(prev) > 0 {
-		prev1 = prev[len(prev)-1]
+	prev1, prev1Start := "", 0
+	if len(prevW) > 0 {
+		prev1, prev1Start = prevW[len(prevW)-1].Text, prevW[len(prevW)-1].Start
 	}
 	if f.Qualifier == "" && prev1 != "" {
 		lp := strings.ToLower(prev1)
 		switch {
 		case monthNumber(prev1) > 0, lp == "aged", lp == "age", lp == "no", lp == "number", lp == "flight", lp == "page", lp == "room", lp == "route", lp == "chapter":
 			return f, 0, false
-		case isCapitalized(prev1) && f.Unit == "" && !sentenceStart(s, start, prev1):
+		case isCapitalized(prev1) && f.Unit == "" && !sentenceStart(s, prev1Start):
 			// A number inside a name: "Boeing 737", "Squadron 9".
 			if !isPrepositionLike(lp) {
 				return f, 0, false
@@ -193,8 +185,7 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 			return f, 0, false
 		}
 	}
-	lowRest := strings.ToLower(rest)
-	if strings.HasPrefix(lowRest, "-year") || strings.HasPrefix(lowRest, " years old") || strings.HasPrefix(lowRest, " year old") || strings.HasPrefix(lowRest, "-month-old") {
+	if hasPrefixFold(rest, "-year") || hasPrefixFold(rest, " years old") || hasPrefixFold(rest, " year old") || hasPrefixFold(rest, "-month-old") {
 		return f, 0, false
 	}
 	// Scale word: "1.5 billion".
@@ -211,17 +202,16 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		rest = s[end:]
 	}
 	// Percentages.
-	lowRest = strings.ToLower(rest)
 	switch {
-	case strings.HasPrefix(lowRest, "%"):
+	case strings.HasPrefix(rest, "%"):
 		f.Unit, end = "%", end+1
-	case strings.HasPrefix(lowRest, " %"):
+	case strings.HasPrefix(rest, " %"):
 		f.Unit, end = "%", end+2
-	case strings.HasPrefix(lowRest, " per cent"):
-		f.Unit, end = "%", end+len(" per cent")
-	case strings.HasPrefix(lowRest, " percent"):
-		f.Unit, end = "%", end+len(" percent")
-	case strings.HasPrefix(lowRest, " процент"):
+	case hasPrefixFold(rest, " per cent"):
+		f.Unit, end = "%", end+prefixFold(rest, " per cent")
+	case hasPrefixFold(rest, " percent"):
+		f.Unit, end = "%", end+prefixFold(rest, " percent")
+	case hasPrefixFold(rest, " процент"):
 		f.Unit = "%"
 		end += len(" ") + len(firstWord(rest))
 	}
@@ -266,10 +256,10 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		return f, 0, false
 	}
 	// Relative time ("the last 20 years", "two years ago") is not a figure.
-	if timeUnits[strings.ToLower(unit)] {
+	if document.IsTimeUnit(unit) {
 		lp := strings.ToLower(prev1)
 		if lp == "last" || lp == "past" || lp == "next" || lp == "recent" || lp == "coming" || lp == "first" ||
-			strings.HasPrefix(strings.ToLower(strings.TrimSpace(rest[uend:])), "ago") {
+			hasPrefixFold(trimLeftSpace(rest[uend:]), "ago") {
 			return f, 0, false
 		}
 	}
@@ -341,18 +331,36 @@ func isPrepositionLike(w string) bool {
 	return false
 }
 
-// sentenceStart reports whether the word w ending just before off is the
-// first word of s.
-func sentenceStart(s string, off int, w string) bool {
-	i := strings.LastIndex(s[:off], w)
-	return i >= 0 && strings.TrimLeft(s[:i], " \"'«“(") == ""
+// sentenceStart reports whether the word starting at off is the first
+// word of s. It reads backwards, so it stops at the first other character.
+func sentenceStart(s string, off int) bool {
+	return strings.TrimRight(s[:off], " \"'«“(") == ""
+}
+
+// qualifierBefore returns the qualifier ("over", "more than") that the
+// words ws end with, if any, and where it starts. The words keep their
+// spans in the original text, so the start is an offset there.
+func qualifierBefore(ws []word) (string, int) {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Text
+	}
+	low := strings.ToLower(strings.Join(parts, " "))
+	for _, q := range qualifiers {
+		if low == q || strings.HasSuffix(low, " "+q) {
+			return q, ws[len(ws)-1-strings.Count(q, " ")].Start
+		}
+	}
+	return "", 0
 }
 
 // countedNoun reads the noun phrase a number counts: lower-case words up to
 // a stop word, punctuation or a verb-like word; "and" joins two parts
 // ("contracts and agreements"). It returns the phrase and its end in rest.
+//
+// It reads at most windowWords words of a window at the start of rest.
 func countedNoun(rest string) (string, int) {
-	ws := words(rest)
+	ws := wordsN(head(rest, 2*windowBytes), windowWords)
 	var got []word
 	plural := false
 	for i := 0; i < len(ws) && len(got) < 6; i++ {
@@ -386,7 +394,7 @@ func countedNoun(rest string) (string, int) {
 			got = append(got, w) // "40 other climbers", "another 12 stranded climbers"
 			continue
 		}
-		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !timeUnits[lw]) {
+		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !document.IsTimeUnit(lw)) {
 			break
 		}
 		if plural || (len(got) > 0 && looksRussianVerb(lw)) {
@@ -396,7 +404,7 @@ func countedNoun(rest string) (string, int) {
 			break
 		}
 		got = append(got, w)
-		if timeUnits[lw] || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
+		if document.IsTimeUnit(lw) || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
 			plural = true
 		}
 	}
@@ -414,30 +422,43 @@ func isLowerWord(w string) bool {
 	return unicode.IsLower(r)
 }
 
-// lastWords returns up to n words at the end of s.
-func lastWords(s string, n int) []string {
-	ws := words(s)
+// lastWordSpans returns up to n words at the end of s that directly
+// precede its end (it stops at punctuation), with their spans in s. It
+// reads only a window at the end of s.
+func lastWordSpans(s string, n int) []word {
+	off := tailStart(s, windowBytes)
+	ws := words(s[off:])
 	if len(ws) > n {
 		ws = ws[len(ws)-n:]
 	}
-	// Only words that directly precede: stop at punctuation.
-	var out []string
+	t := s[off:]
+	k := len(ws)
 	for i := len(ws) - 1; i >= 0; i-- {
-		tail := s[ws[i].End:]
+		tail := t[ws[i].End:]
 		if i < len(ws)-1 {
-			tail = s[ws[i].End:ws[i+1].Start]
+			tail = t[ws[i].End:ws[i+1].Start]
 		}
 		if strings.Trim(tail, " \u00a0$£€¥₸₽US") != "" {
 			break
 		}
-		out = append([]string{ws[i].Text}, out...)
+		k = i
+	}
+	out := make([]word, 0, len(ws)-k)
+	for _, w := range ws[k:] {
+		out = append(out, word{Text: w.Text, Start: off + w.Start, End: off + w.End})
 	}
 	return out
 }
 
+// firstWord returns the word at the start of s after white space, or ""
+// when something else comes first. It reads no further than that word.
 func firstWord(s string) string {
-	ws := words(s)
-	if len(ws) == 0 || strings.TrimSpace(s[:ws[0].Start]) != "" {
+	t := trimLeftSpace(s)
+	if r, _ := utf8.DecodeRuneInString(t); !isWordRune(r) {
+		return ""
+	}
+	ws := wordsN(t, 1)
+	if len(ws) == 0 || ws[0].Start != 0 {
 		return ""
 	}
 	return ws[0].Text

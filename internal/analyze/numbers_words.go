@@ -33,8 +33,11 @@ var discourseNouns = map[string]bool{
 // sailors", "two dozen protesters", "nearly three decades". A number word
 // needs a counted noun right after it; relative time ("two years ago")
 // and discourse counts ("two reasons") are left out.
-func wordFigures(s string, taken func(a, b int) bool) []document.Figure {
-	var out []document.Figure
+//
+// The sentence is split into words once; each number word reads only a
+// bounded window around it.
+func wordFigures(s string, taken func(a, b int) bool) []placedFigure {
+	var out []placedFigure
 	ws := words(s)
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
@@ -52,24 +55,19 @@ func wordFigures(s string, taken func(a, b int) bool) []document.Figure {
 				i++
 			}
 		}
-		prev := lastWords(s[:w.Start], 2)
+		prevW := lastWordSpans(s[:w.Start], 2)
 		prev1 := ""
-		if len(prev) > 0 {
-			prev1 = strings.ToLower(prev[len(prev)-1])
+		if len(prevW) > 0 {
+			prev1 = strings.ToLower(prevW[len(prevW)-1].Text)
 		}
 		// "the two countries", "all three", "one or two": not news counts.
 		if prev1 == "the" || prev1 == "these" || prev1 == "those" || prev1 == "all" || prev1 == "or" || prev1 == "every" || prev1 == "aged" {
 			continue
 		}
 		start := w.Start
-		qual := ""
-		prevLow := strings.ToLower(strings.Join(prev, " "))
-		for _, q := range qualifiers {
-			if prevLow == q || strings.HasSuffix(prevLow, " "+q) {
-				qual = q
-				start = strings.LastIndex(strings.ToLower(s[:start]), q)
-				break
-			}
+		qual, at := qualifierBefore(prevW)
+		if qual != "" {
+			start = at
 		}
 		rest := s[end:]
 		unit, uend := countedNoun(rest)
@@ -80,20 +78,20 @@ func wordFigures(s string, taken func(a, b int) bool) []document.Figure {
 		if discourseNouns[first] || discourseNouns[strings.ToLower(lastField(unit))] {
 			continue
 		}
-		if timeUnits[strings.ToLower(lastField(unit))] {
-			after := strings.ToLower(strings.TrimSpace(rest[uend:]))
-			if strings.HasPrefix(after, "ago") || strings.HasPrefix(after, "later") || strings.HasPrefix(after, "earlier") ||
+		if document.IsTimeUnit(lastField(unit)) {
+			after := trimLeftSpace(rest[uend:])
+			if hasPrefixFold(after, "ago") || hasPrefixFold(after, "later") || hasPrefixFold(after, "earlier") ||
 				prev1 == "last" || prev1 == "past" || prev1 == "next" || prev1 == "first" || prev1 == "coming" {
 				continue
 			}
 		}
 		end += uend
-		out = append(out, document.Figure{
+		out = append(out, placedFigure{document.Figure{
 			Value:     val,
 			Qualifier: qual,
 			Unit:      unit,
 			Text:      strings.TrimSpace(s[start:end]),
-		})
+		}, start})
 	}
 	return out
 }

@@ -486,9 +486,11 @@ func appositiveRole(s string, ws []word, j int) string {
 	}
 	end := ws[core].End
 	// Up to the next clause mark, at most ten words.
-	stop := strings.IndexAny(s[ws[k].Start:], ",;:.()")
+	// The role is cut to ten words: read a bounded window.
+	win := head(s[ws[k].Start:], 2*windowBytes)
+	stop := strings.IndexAny(win, ",;:.()")
 	if stop < 0 {
-		stop = len(s) - ws[k].Start
+		stop = len(win)
 	}
 	if e := ws[k].Start + stop; e > end {
 		end = e

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -20,8 +21,11 @@ type quoteSpan struct {
 }
 
 // quoteSpans finds quoted passages in text: the text between matching
-// marks, nested marks kept inside.
+// marks, nested marks kept inside. A blank line ends every open quotation
+// unmatched. The marks are matched in one pass (see matchQuotes), so the
+// cost is linear even with many unmatched marks.
 func quoteSpans(text string) []quoteSpan {
+	closing := matchQuotes(text)
 	var out []quoteSpan
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -39,28 +43,11 @@ func quoteSpans(text string) []quoteSpan {
 					}
 				}
 			}
-			depth := 1
-			j := i + n
-			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				switch {
-				case r2 == qp.close && qp.open != qp.close:
-					depth--
-				case r2 == qp.open && qp.open != qp.close:
-					depth++
-				case r2 == qp.close:
-					depth = 0
-				}
-				if r2 == '\n' && j+1 < len(text) && text[j+1] == '\n' {
-					break
-				}
-				if depth == 0 {
-					out = append(out, quoteSpan{i + n, j})
-					i = j + n2
-					found = true
-					break
-				}
-				j += n2
+			if j, ok := closing[i]; ok {
+				_, n2 := utf8.DecodeRuneInString(text[j:])
+				out = append(out, quoteSpan{i + n, j})
+				i = j + n2
+				found = true
 			}
 			break
 		}
@@ -69,6 +56,42 @@ func quoteSpans(text string) []quoteSpan {
 		}
 	}
 	return out
+}
+
+// matchQuotes maps the offset of every opening mark of text that is closed
+// to the offset of its closing mark: for nesting pairs («», “”, „“, ‘’)
+// the mark that brings the depth back to zero, for the straight double
+// quote the next one. A blank line leaves the marks open before it
+// unmatched.
+func matchQuotes(text string) map[int]int {
+	closing := map[int]int{}
+	open := make([][]int, len(quotePairs)) // open marks of each pair, a stack
+	for j := 0; j < len(text); {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		for p, qp := range quotePairs {
+			switch {
+			case qp.open == qp.close && r == qp.open:
+				if k := len(open[p]); k > 0 {
+					closing[open[p][k-1]] = j
+				}
+				open[p] = append(open[p][:0], j)
+			case r == qp.close:
+				if k := len(open[p]); k > 0 {
+					closing[open[p][k-1]] = j
+					open[p] = open[p][:k-1]
+				}
+			case r == qp.open:
+				open[p] = append(open[p], j)
+			}
+		}
+		if r == '\n' && j+1 < len(text) && text[j+1] == '\n' {
+			for p := range open {
+				open[p] = open[p][:0]
+			}
+		}
+		j += n
+	}
+	return closing
 }
 
 // findQuotations returns the quotations of three words or more with their
@@ -116,8 +139,14 @@ func sentenceAround(u unit, a, b int) (int, int) {
 
 func speakerOf(u unit, ui int, q quoteSpan, sa, sb int, people []document.Person, ms []mention, orgs []document.Organization) string {
 	best, bestD := -1, 1<<30
+	// The mentions are in document order: look only at this block's.
+	lo := sort.Search(len(ms), func(k int) bool { return ms[k].unit >= ui })
+	hi := sort.Search(len(ms), func(k int) bool { return ms[k].unit > ui })
 	lastBefore := -1
-	for _, m := range ms {
+	if lo > 0 {
+		lastBefore = ms[lo-1].person
+	}
+	for _, m := range ms[lo:hi] {
 		if m.unit < ui || (m.unit == ui && m.end <= q.start) {
 			lastBefore = m.person
 		}

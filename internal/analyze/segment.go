@@ -2,7 +2,9 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/briefbook/briefbook/internal/document"
 )
@@ -73,20 +75,23 @@ type chunk struct {
 
 func chunkBlocks(blocks []document.Block, st stemmer) []chunk {
 	var cs []chunk
+	var texts []strings.Builder
 	for _, b := range blocks {
 		r := document.RefOf(b)
 		if len(cs) == 0 || r != nil {
 			cs = append(cs, chunk{})
+			texts = append(texts, strings.Builder{})
 		}
 		c := &cs[len(cs)-1]
 		c.blocks = append(c.blocks, b)
-		t := document.BlockText(b)
-		if c.text != "" {
-			c.text += "\n"
+		tb := &texts[len(texts)-1]
+		if tb.Len() > 0 {
+			tb.WriteByte('\n')
 		}
-		c.text += t
+		tb.WriteString(document.BlockText(b))
 	}
 	for i := range cs {
+		cs[i].text = texts[i].String()
 		cs[i].words = document.CountWords(cs[i].text)
 		cs[i].terms = map[string]int{}
 		for _, t := range st.terms(cs[i].text) {
@@ -155,19 +160,7 @@ func segmentChunks(cs []chunk) []int {
 		}
 		sim[g] = cosine(left, right)
 	}
-	// Depth: how far the gap lies below the peaks on either side.
-	depth := make([]float64, gaps)
-	for g := range sim {
-		l := sim[g]
-		for i := g - 1; i >= 0 && sim[i] >= l; i-- {
-			l = sim[i]
-		}
-		r := sim[g]
-		for i := g + 1; i < gaps && sim[i] >= r; i++ {
-			r = sim[i]
-		}
-		depth[g] = (l - sim[g]) + (r - sim[g])
-	}
+	depth := depthScores(sim)
 	// Words before each chunk, for the minimum section size.
 	pre := make([]int, n+1)
 	for i, c := range cs {
@@ -183,38 +176,56 @@ func segmentChunks(cs []chunk) []int {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return depth[order[a]] > depth[order[b]] })
-	cut := make([]bool, n+1) // cut[i]: a section starts at chunk i
-	cut[0], cut[n] = true, true
-	chosen := 0
+	// cuts holds the chunks that start sections, in order, and n; the
+	// cuts around a gap are found by binary search (at most k of them).
+	cuts := []int{0, n}
 	for _, g := range order {
-		if chosen == k-1 {
+		if len(cuts) == k+1 {
 			break
 		}
 		at := g + 1
-		lo, hi := at-1, at+1
-		for !cut[lo] {
-			lo--
-		}
-		for !cut[hi] {
-			hi++
-		}
+		i := sort.SearchInts(cuts, at)
+		lo, hi := cuts[i-1], cuts[i]
 		if at-lo < minChunks || hi-at < minChunks ||
 			pre[at]-pre[lo] < minWords || pre[hi]-pre[at] < minWords {
 			continue
 		}
-		cut[at] = true
-		chosen++
+		cuts = slices.Insert(cuts, i, at)
 	}
-	var out []int
-	for i := 0; i < n; i++ {
-		if cut[i] {
-			out = append(out, i)
-		}
-	}
+	out := cuts[:len(cuts)-1]
 	if len(out) < 2 {
 		return nil
 	}
 	return out
+}
+
+// depthScores gives every gap its TextTiling depth: how far it lies below
+// the peaks on either side, where a peak is reached by climbing from the
+// gap while the similarity does not fall. The peak to the left of gap g
+// is the peak of gap g-1 when sim[g-1] >= sim[g] (the climb from g passes
+// through g-1 and goes on exactly as from g-1), so one pass each way gives
+// all peaks in O(gaps) even when the similarity is flat.
+func depthScores(sim []float64) []float64 {
+	n := len(sim)
+	left := make([]float64, n)
+	for g := 0; g < n; g++ {
+		left[g] = sim[g]
+		if g > 0 && sim[g-1] >= sim[g] {
+			left[g] = left[g-1]
+		}
+	}
+	right := make([]float64, n)
+	for g := n - 1; g >= 0; g-- {
+		right[g] = sim[g]
+		if g+1 < n && sim[g+1] >= sim[g] {
+			right[g] = right[g+1]
+		}
+	}
+	depth := make([]float64, n)
+	for g := range sim {
+		depth[g] = (left[g] - sim[g]) + (right[g] - sim[g])
+	}
+	return depth
 }
 
 // cosine is the cosine similarity of two sparse vectors, summed in key

@@ -37,6 +37,7 @@ type candidate struct {
 const (
 	graphGroup    = 150  // sentences per LexRank graph
 	groupKeep     = 6    // best sentences a group passes on to the final graph
+	finalGraph    = 600  // most sentences in the final graph across groups
 	simThreshold  = 0.08 // cosine below which two sentences are not linked
 	damping       = 0.85
 	lexRankRounds = 40
@@ -206,9 +207,13 @@ func (a sparse) dot(b sparse) float64 {
 	return s
 }
 
-// rankCandidates sets cent of every candidate: LexRank within groups of
-// consecutive sentences of one section (see groups), then, for long texts, LexRank again over the best
-// of each group, so that a book costs O(sentences × graphGroup).
+// rankCandidates sets cent of every candidate: LexRank within groups of at
+// most graphGroup consecutive sentences (see groups), then, for long texts,
+// LexRank again over the best groupKeep of each group, at most finalGraph
+// of them (the most central within their groups). Building a graph is
+// quadratic in its size, so the cost is O(sentences × graphGroup) for the
+// groups plus O(finalGraph²) for the final graph: linear in the length of
+// the text however many sections it has.
 func rankCandidates(cands []*candidate) {
 	if len(cands) <= graphGroup {
 		setCentrality(cands, lexRank(cands))
@@ -221,9 +226,18 @@ func rankCandidates(cands []*candidate) {
 		copy(best, g)
 		sort.SliceStable(best, func(a, b int) bool { return best[a].cent > best[b].cent })
 		finals = append(finals, best[:min(groupKeep, len(best))]...)
-		for _, c := range g {
-			c.cent *= 0.5 // local centrality counts half
-		}
+	}
+	if len(finals) > finalGraph {
+		sort.SliceStable(finals, func(a, b int) bool {
+			if finals[a].cent != finals[b].cent {
+				return finals[a].cent > finals[b].cent
+			}
+			return finals[a].pos < finals[b].pos
+		})
+		finals = finals[:finalGraph]
+	}
+	for _, c := range cands {
+		c.cent *= 0.5 // local centrality counts half
 	}
 	sort.Slice(finals, func(a, b int) bool { return finals[a].pos < finals[b].pos })
 	global := lexRank(finals)
@@ -385,17 +399,32 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// groups splits the candidates into runs of consecutive sentences that stay
-// within one top-level section, each of at most graphGroup sentences, so a
-// book is summarised section by section and then across.
+// groups splits the candidates into runs of consecutive sentences of at
+// most graphGroup sentences, so a book is summarised part by part and then
+// across. A group ends at a top-level section boundary unless the next
+// section still fits in it: short consecutive sections (a book of many
+// brief chapters) share a group, and a long section fills groups of its own.
 func groups(cands []*candidate) [][]*candidate {
 	var out [][]*candidate
 	lo := 0
-	for i := 1; i <= len(cands); i++ {
-		if i == len(cands) || i-lo == graphGroup || cands[i].sec != cands[lo].sec {
+	for i := 0; i < len(cands); {
+		// The section that starts at i ends at j.
+		j := i + 1
+		for j < len(cands) && cands[j].sec == cands[i].sec {
+			j++
+		}
+		if i > lo && j-lo > graphGroup {
 			out = append(out, cands[lo:i])
 			lo = i
 		}
+		for j-lo > graphGroup {
+			out = append(out, cands[lo:lo+graphGroup])
+			lo += graphGroup
+		}
+		i = j
+	}
+	if lo < len(cands) {
+		out = append(out, cands[lo:])
 	}
 	return out
 }

@@ -64,6 +64,14 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 	used := map[string]bool{}
 	titles := make([]string, ns)
 	for i := range bounds {
+		// In how many of the section's chunks each term occurs, counted
+		// once rather than per phrase.
+		chunkFreq := map[string]int{}
+		for _, c := range cs[bounds[i]:ends[i]] {
+			for t := range c.terms {
+				chunkFreq[t]++
+			}
+		}
 		type scored struct {
 			p *phrase
 			s float64
@@ -76,7 +84,7 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 				sum += math.Log1p(tf[i][st]) * idf
 			}
 			lenf := map[int]float64{1: 0.45, 2: 1, 3: 0.95, 4: 0.75}[len(p.stems)]
-			lenf *= topicality(p.stems, tf[i], cs[bounds[i]:ends[i]], df, ns)
+			lenf *= topicality(p.stems, tf[i], chunkFreq, ends[i]-bounds[i], df, ns)
 			if p.adjEnd {
 				lenf *= 0.3
 			}
@@ -268,7 +276,7 @@ func capitalizeFirst(s string) string {
 // third; the phrase gains with the share of the section's paragraphs that
 // hold its head (last) word; and a phrase made only of words found in
 // every section ("Kazakhstan") names the document, not the section.
-func topicality(stems []string, tf map[string]float64, chunks []chunk, df map[string]int, ns int) float64 {
+func topicality(stems []string, tf map[string]float64, chunkFreq map[string]int, chunks int, df map[string]int, ns int) float64 {
 	f := 1.0
 	recurs, everywhere := false, true
 	for _, s := range stems {
@@ -285,15 +293,9 @@ func topicality(stems []string, tf map[string]float64, chunks []chunk, df map[st
 	if everywhere && ns > 1 {
 		f *= 0.3
 	}
-	if len(chunks) > 1 {
-		head := stems[len(stems)-1]
-		in := 0
-		for _, c := range chunks {
-			if c.terms[head] > 0 {
-				in++
-			}
-		}
-		f *= 0.6 + 0.4*float64(in)/float64(len(chunks))
+	if chunks > 1 {
+		in := chunkFreq[stems[len(stems)-1]]
+		f *= 0.6 + 0.4*float64(in)/float64(chunks)
 	}
 	return f
 }

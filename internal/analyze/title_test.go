@@ -71,9 +71,11 @@ func TestTopicality(t *testing.T) {
 	cs := mk("Diplomatic relations with many countries were built.",
 		"Relations with neighbours are friendly; a necessary requirement of trade.")
 	tf := map[string]float64{}
+	cf := map[string]int{}
 	for _, c := range cs {
 		for k, v := range c.terms {
 			tf[k] += float64(v)
+			cf[k]++
 		}
 	}
 	stems := func(s string) []string {
@@ -84,9 +86,9 @@ func TestTopicality(t *testing.T) {
 		return out
 	}
 	df := map[string]int{st.stem("relations"): 1, st.stem("necessary"): 1, st.stem("requirement"): 1, st.stem("countries"): 3}
-	good := topicality(stems("diplomatic relations"), tf, cs, df, 3)
-	once := topicality(stems("necessary requirement"), tf, cs, df, 3)
-	everywhere := topicality(stems("countries"), tf, cs, df, 3)
+	good := topicality(stems("diplomatic relations"), tf, cf, len(cs), df, 3)
+	once := topicality(stems("necessary requirement"), tf, cf, len(cs), df, 3)
+	everywhere := topicality(stems("countries"), tf, cf, len(cs), df, 3)
 	if !(good > once) {
 		t.Errorf("recurring, spread phrase %v should beat a one-clause phrase %v", good, once)
 	}

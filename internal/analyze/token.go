@@ -18,10 +18,14 @@ func isWordRune(r rune) bool {
 }
 
 // words splits text into words.
-func words(text string) []word {
+func words(text string) []word { return wordsN(text, -1) }
+
+// wordsN returns the first limit words of text (all of them when limit <
+// 0); it reads no further than the end of the last word it returns.
+func wordsN(text string, limit int) []word {
 	var out []word
 	start := -1
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text) && len(out) != limit; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
@@ -42,7 +46,7 @@ func words(text string) []word {
 		}
 		i += n
 	}
-	if start >= 0 {
+	if start >= 0 && len(out) != limit {
 		out = append(out, word{text[start:], start, len(text)})
 	}
 	return out

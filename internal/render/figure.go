@@ -23,30 +23,14 @@ func TileFigures(fs []document.Figure) []document.Figure {
 	return out
 }
 
-// timeUnits are the units of time, by lower-case word, in the languages
-// briefbook reads (English, Russian, Kazakh).
-var timeUnits = map[string]bool{
-	"second": true, "seconds": true, "sec": true, "minute": true, "minutes": true, "min": true,
-	"hour": true, "hours": true, "hr": true, "hrs": true, "day": true, "days": true,
-	"week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true,
-	"yr": true, "yrs": true, "decade": true, "decades": true, "century": true, "centuries": true,
-	"millennium": true, "millennia": true,
-	"секунды": true, "секунд": true, "минута": true, "минуты": true, "минут": true,
-	"час": true, "часа": true, "часов": true, "день": true, "дня": true, "дней": true, "сутки": true, "суток": true,
-	"неделя": true, "недели": true, "недель": true, "месяц": true, "месяца": true, "месяцев": true,
-	"год": true, "года": true, "лет": true, "годы": true, "годов": true, "десятилетие": true, "десятилетия": true, "десятилетий": true,
-	"век": true, "века": true, "веков": true, "столетие": true, "столетия": true, "столетий": true,
-	"сағат": true, "минөт": true, "күн": true, "апта": true, "ай": true, "жыл": true,
-	"жылдан": true, "жылға": true, "жылы": true, "ғасыр": true, "онжылдық": true,
-}
-
 // IsTimeUnit reports whether unit begins with a unit of time: "years",
-// "year-old", "months of talks", "лет", "жыл".
+// "year-old", "months of talks", "лет", "жыл". The list of units is
+// document.IsTimeUnit's, shared with the analysis.
 func IsTimeUnit(unit string) bool {
-	w := strings.FieldsFunc(strings.ToLower(unit), func(r rune) bool {
+	w := strings.FieldsFunc(unit, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsMark(r))
 	})
-	return len(w) > 0 && timeUnits[w[0]]
+	return len(w) > 0 && document.IsTimeUnit(w[0])
 }
 
 // GroupDigits puts a narrow no-break space between groups of three digits

@@ -15,6 +15,8 @@ func TestIsTimeUnit(t *testing.T) {
 		{"year-old", true},
 		{"Years of independence", true},
 		{"months", true},
+		{"minutes", true},
+		{"Минут", true},
 		{"decades", true},
 		{"лет", true},
 		{"года", true},
