@@ -120,13 +120,9 @@ func (b *book) pref(id string) string {
 	return `<a class="pref" href="` + html.Escape(f+"#"+id) + `" aria-label="` + html.Escape(b.l.Paragraph+" "+strconv.Itoa(n)) + `">` + label + "</a>"
 }
 
-// Limits that keep the key facts a readable page (and its file small) for
-// very long documents: rows per table, tiles, and ¶ links per row.
-const (
-	maxFactRows = 60
-	maxTiles    = 24
-	maxRefs     = 8
-)
+// maxRefs is the number of ¶ links in one fact-table row; the rows and
+// tiles shown are chosen by render.KeyFacts, as in the PDF.
+var maxRefs = render.DefaultFactLimits.Refs
 
 func (b *book) prefs(ids []string) string {
 	var out []string
@@ -180,9 +176,6 @@ func factTable(w *strings.Builder, id, heading string, header []string, rows [][
 	if len(rows) == 0 {
 		return
 	}
-	if len(rows) > maxFactRows {
-		rows = rows[:maxFactRows]
-	}
 	w.WriteString(`<h2 id="` + id + `">` + html.Escape(heading) + "</h2>\n")
 	w.WriteString(`<div class="table-wrap"><table class="facts" aria-labelledby="` + id + `">` + "\n<thead><tr>")
 	for _, h := range header {
@@ -205,14 +198,20 @@ func factTable(w *strings.Builder, id, heading string, header []string, rows [][
 
 // factsPage is the "Key facts" chapter: figure tiles, then tables for the
 // timeline, people, organisations, places and quotations.
-func (b *book) factsPage(f *document.Facts) string {
+func (b *book) factsPage(all *document.Facts) string {
+	kf, shown := render.KeyFacts(*all, render.DefaultFactLimits)
+	f := &kf
+	// heading names a table, with "(25 / 312)" when it shows only some facts.
+	heading := func(name, key string) string {
+		if sh := shown[key]; sh.Capped() {
+			return name + " (" + strconv.Itoa(sh.Shown) + " / " + strconv.Itoa(sh.Found) + ")"
+		}
+		return name
+	}
 	var w strings.Builder
-	if len(render.TileFigures(f.Figures)) > 0 {
+	if len(f.Figures) > 0 {
 		w.WriteString(`<h2 id="figures-h">` + html.Escape(b.l.Figures) + "</h2>\n<div class=\"tiles\">\n")
-		for i, fig := range render.TileFigures(f.Figures) {
-			if i == maxTiles {
-				break
-			}
+		for _, fig := range f.Figures {
 			t := render.FigureTile(fig)
 			value := t.Number
 			if t.Sign != "" {
@@ -234,12 +233,12 @@ func (b *book) factsPage(f *document.Facts) string {
 		}
 		rows = append(rows, []string{html.Escape(date), html.Escape(e.Event), b.pref(e.Paragraph)})
 	}
-	factTable(&w, "timeline-h", b.l.Timeline, []string{b.l.Date, b.l.Event, "¶"}, rows)
+	factTable(&w, "timeline-h", heading(b.l.Timeline, "timeline"), []string{b.l.Date, b.l.Event, "¶"}, rows)
 	rows = nil
 	for _, p := range f.People {
 		rows = append(rows, []string{html.Escape(p.Name), html.Escape(p.Role), b.prefs(p.Paragraphs)})
 	}
-	factTable(&w, "people-h", b.l.People, []string{b.l.Name, b.l.Role, "¶"}, rows)
+	factTable(&w, "people-h", heading(b.l.People, "people"), []string{b.l.Name, b.l.Role, "¶"}, rows)
 	rows = nil
 	for _, o := range f.Organizations {
 		full := o.Expansion
@@ -248,17 +247,17 @@ func (b *book) factsPage(f *document.Facts) string {
 		}
 		rows = append(rows, []string{html.Escape(o.Acronym), html.Escape(full), b.prefs(o.Paragraphs)})
 	}
-	factTable(&w, "orgs-h", b.l.Organizations, []string{b.l.Acronym, b.l.FullName, "¶"}, rows)
+	factTable(&w, "orgs-h", heading(b.l.Organizations, "organizations"), []string{b.l.Acronym, b.l.FullName, "¶"}, rows)
 	rows = nil
 	for _, p := range f.Places {
 		rows = append(rows, []string{html.Escape(p.Name), b.prefs(p.Paragraphs)})
 	}
-	factTable(&w, "places-h", b.l.Places, []string{b.l.Name, b.l.Mentions}, rows)
+	factTable(&w, "places-h", heading(b.l.Places, "places"), []string{b.l.Name, b.l.Mentions}, rows)
 	rows = nil
 	for _, q := range f.Quotations {
 		rows = append(rows, []string{"«" + html.Escape(q.Text) + "»", html.Escape(q.Speaker), b.pref(q.Paragraph)})
 	}
-	factTable(&w, "quotes-h", b.l.Quotations, []string{b.l.Quote, b.l.Speaker, "¶"}, rows)
+	factTable(&w, "quotes-h", heading(b.l.Quotations, "quotations"), []string{b.l.Quote, b.l.Speaker, "¶"}, rows)
 	if w.Len() == 0 {
 		return ""
 	}

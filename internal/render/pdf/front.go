@@ -107,6 +107,14 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 		return fm
 	}
 	a := in.Analysis
+	facts, shown := render.KeyFacts(a.Facts, render.DefaultFactLimits)
+	// tableTitle names a fact table, saying so when it shows only some facts.
+	tableTitle := func(name, key, how string) string {
+		if sh := shown[key]; sh.Capped() {
+			return name + " (" + strconv.Itoa(sh.Shown) + " " + how + " of " + strconv.Itoa(sh.Found) + "; all in the JSON export)"
+		}
+		return name
+	}
 
 	// Summary.
 	for _, s := range a.Summary {
@@ -121,7 +129,7 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 	}
 
 	// Figure tiles.
-	for _, f := range render.TileFigures(a.Facts.Figures) {
+	for _, f := range facts.Figures {
 		v, label := figureValue(f)
 		t := tile{label: mk(sans, st.Front.TileLabelSize, grey, label)}
 		for _, p := range v {
@@ -145,6 +153,10 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 	}
 	refs := func(ids ...string) []run {
 		var out []run
+		more := 0
+		if lim := render.DefaultFactLimits.Refs; len(ids) > lim {
+			ids, more = ids[:lim], len(ids)-lim
+		}
 		for _, id := range ids {
 			n, ok := fm.paraNum[id]
 			if !ok {
@@ -155,10 +167,13 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 			}
 			out = append(out, run{text: "¶" + strconv.Itoa(n), face: sans, size: ts, color: accent, dest: id})
 		}
+		if more > 0 {
+			out = append(out, run{text: " +" + strconv.Itoa(more), face: sans, size: ts, color: grey})
+		}
 		return out
 	}
 	left, right := document.AlignLeft, document.AlignRight
-	timeline := uniqueEvents(a.Facts.Timeline)
+	timeline := uniqueEvents(facts.Timeline)
 	for _, e := range timeline {
 		ty, ok := parseYear(e.date)
 		if !ok {
@@ -175,22 +190,22 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 	}
 	sort.SliceStable(fm.events, func(i, j int) bool { return fm.events[i].t < fm.events[j].t })
 	if len(timeline) > 0 {
-		t := factTable{title: "Timeline", header: head("Date", "Event", "¶"), align: []document.Align{left, left, right}}
+		t := factTable{title: tableTitle("Timeline", "timeline", "most precise dates"), header: head("Date", "Event", "¶"), align: []document.Align{left, left, right}}
 		for _, e := range timeline {
 			t.rows = append(t.rows, [][]run{cell(e.text), cell(e.what), refs(e.paras...)})
 		}
 		fm.facts = append(fm.facts, t)
 	}
-	if len(a.Facts.People) > 0 {
-		t := factTable{title: "People", header: head("Name", "Role", "¶"), align: []document.Align{left, left, right}}
-		for _, p := range a.Facts.People {
+	if len(facts.People) > 0 {
+		t := factTable{title: tableTitle("People", "people", "most mentioned"), header: head("Name", "Role", "¶"), align: []document.Align{left, left, right}}
+		for _, p := range facts.People {
 			t.rows = append(t.rows, [][]run{cell(p.Name), cell(p.Role), refs(p.Paragraphs...)})
 		}
 		fm.facts = append(fm.facts, t)
 	}
-	if len(a.Facts.Organizations) > 0 {
-		t := factTable{title: "Organisations", header: head("Acronym", "Name", "¶"), align: []document.Align{left, left, right}}
-		for _, o := range a.Facts.Organizations {
+	if len(facts.Organizations) > 0 {
+		t := factTable{title: tableTitle("Organisations", "organizations", "most mentioned"), header: head("Acronym", "Name", "¶"), align: []document.Align{left, left, right}}
+		for _, o := range facts.Organizations {
 			name := o.Expansion
 			if name == "" || name == o.Acronym {
 				name = o.Name
@@ -199,16 +214,16 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 		}
 		fm.facts = append(fm.facts, t)
 	}
-	if len(a.Facts.Places) > 0 {
-		t := factTable{title: "Places", header: head("Name", "Mentions"), align: []document.Align{left, right}}
-		for _, p := range a.Facts.Places {
+	if len(facts.Places) > 0 {
+		t := factTable{title: tableTitle("Places", "places", "most mentioned"), header: head("Name", "Mentions"), align: []document.Align{left, right}}
+		for _, p := range facts.Places {
 			t.rows = append(t.rows, [][]run{cell(p.Name), cell(strconv.Itoa(len(p.Paragraphs)))})
 		}
 		fm.facts = append(fm.facts, t)
 	}
-	if len(a.Facts.Quotations) > 0 {
-		t := factTable{title: "Quotations", header: head("Quotation", "Speaker", "¶"), align: []document.Align{left, left, right}}
-		for _, q := range a.Facts.Quotations {
+	if len(facts.Quotations) > 0 {
+		t := factTable{title: tableTitle("Quotations", "quotations", "with a speaker first"), header: head("Quotation", "Speaker", "¶"), align: []document.Align{left, left, right}}
+		for _, q := range facts.Quotations {
 			t.rows = append(t.rows, [][]run{cell("“" + strings.TrimSpace(q.Text) + "”"), cell(q.Speaker), refs(q.Paragraph)})
 		}
 		fm.facts = append(fm.facts, t)
