@@ -20,8 +20,8 @@ func Analyze(doc *document.Document, opts Options) *document.Analysis {
 		return a
 	}
 	us := collectUnits(doc)
-	a.Summary = summarize(us, opts.SummarySentences)
 	a.Facts = extractFacts(us)
+	a.Summary = summarize(us, opts.SummarySentences, &a.Facts)
 	a.Facts.Places = addTitlePlaces(a.Facts.Places, doc.Meta.Title)
 	return a
 }

@@ -43,7 +43,7 @@ func BenchmarkSummary(b *testing.B) {
 		us := collectUnits(mk())
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				summarize(us, 0)
+				summarize(us, 0, nil)
 			}
 		})
 	}

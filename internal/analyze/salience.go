@@ -12,12 +12,16 @@ import (
 // report — several paragraphs of several sentences each — in which a
 // paragraph's first sentence usually states its topic. News copy (one or
 // two sentences a paragraph, or one block) does not qualify, nor does a
-// text with direct speech in a tenth or more of its sentences (reporting).
+// text with direct speech in a tenth or more of its sentences (reporting),
+// nor one that opens with a one-sentence paragraph (a news lede).
 func expository(us []unit) bool {
 	paras, sents, quoted := 0, 0, 0
 	for _, u := range us {
 		if len(u.Sents) == 0 {
 			continue
+		}
+		if paras == 0 && len(u.Sents) < 2 {
+			return false
 		}
 		paras++
 		sents += len(u.Sents)

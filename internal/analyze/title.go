@@ -61,6 +61,13 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 			ends[i] = bounds[i+1]
 		}
 	}
+	// In how many chunks of the whole document each term occurs.
+	docFreq := map[string]int{}
+	for _, c := range cs {
+		for t := range c.terms {
+			docFreq[t]++
+		}
+	}
 	used := map[string]bool{}
 	titles := make([]string, ns)
 	for i := range bounds {
@@ -85,6 +92,7 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 			}
 			lenf := map[int]float64{1: 0.45, 2: 1, 3: 0.95, 4: 0.75}[len(p.stems)]
 			lenf *= topicality(p.stems, tf[i], chunkFreq, ends[i]-bounds[i], df, ns)
+			lenf *= particularity(p.stems, docFreq, len(cs))
 			if p.adjEnd {
 				lenf *= 0.3
 			}
@@ -298,4 +306,21 @@ func topicality(stems []string, tf map[string]float64, chunkFreq map[string]int,
 		f *= 0.6 + 0.4*float64(in)/float64(chunks)
 	}
 	return f
+}
+
+// particularity scales a title candidate by how particular its words are
+// to a few paragraphs: 1 minus half the mean share of the document's chunks
+// that hold each word (halved so that a section about the document's
+// subject may still be titled by it). A modifier from the document's running vocabulary
+// ("economic", said in most paragraphs) names the section less well than
+// one said in few, even when sections as wholes share both.
+func particularity(stems []string, docFreq map[string]int, chunks int) float64 {
+	if chunks < 2 || len(stems) == 0 {
+		return 1
+	}
+	share := 0.0
+	for _, s := range stems {
+		share += float64(docFreq[s]) / float64(chunks)
+	}
+	return 1 - 0.5*share/float64(len(stems))
 }
