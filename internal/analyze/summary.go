@@ -431,15 +431,6 @@ func dotSorted(a, b map[string]float64) float64 {
 	return s
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // groups splits the candidates into runs of consecutive sentences of at
 // most graphGroup sentences, so a book is summarised part by part and then
 // across. A group ends at a top-level section boundary unless the next

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/briefbook/briefbook/internal/document"
@@ -148,7 +150,7 @@ func (l *layout) anchor(dest string, y float64) {
 // finishLinks points links whose target was never placed (possible only
 // in the first pass) at the first page, so the file stays valid.
 func (l *layout) finishLinks() {
-	for _, k := range sortedKeys(l.links) {
+	for _, k := range slices.Sorted(maps.Keys(l.links)) {
 		if _, ok := l.rec.anchorPage[k]; !ok {
 			l.c.SetLink(l.links[k], 0, 1)
 		}

@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -165,7 +166,7 @@ func (st *Style) check() error {
 		"footnote.size": st.Footnote.Size, "footnote.leading": st.Footnote.Leading,
 		"furniture.size": st.Furniture.Size, "cover.title_size": st.Cover.TitleSize,
 	}
-	for _, k := range sortedKeys(pos) {
+	for _, k := range slices.Sorted(maps.Keys(pos)) {
 		if v := pos[k]; !(v > 0 && v < 200) {
 			return fmt.Errorf("style: %s = %v: want a size between 0 and 200 pt", k, v)
 		}
@@ -219,13 +220,4 @@ func parseColor(s string) (rgb, error) {
 		return rgb{}, fmt.Errorf("colour %q: want #RRGGBB", s)
 	}
 	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

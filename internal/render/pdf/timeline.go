@@ -149,19 +149,6 @@ func timelinePositions(ts []float64) (pos []float64, compressed []int) {
 	return pos, compressed
 }
 
-// timeline draws the dated events as marks on a horizontal line, labels
-// alternating above and below and moved to further levels where they would
-// collide; long gaps are compressed and marked with a break. The graphic
-// is never split across pages.
-func (l *layout) timeline(evs []tlEvent) {
-	if len(evs) == 0 {
-		return
-	}
-	p := l.planTimeline(evs)
-	l.ensure(p.h + 4)
-	l.drawTimeline(p)
-}
-
 // tlPlan is a laid-out timeline graphic.
 type tlPlan struct {
 	boxes      []*tlBox
@@ -192,7 +179,10 @@ func (l *layout) mergeEvents(evs []tlEvent) []tlEvent {
 	return out
 }
 
-// planTimeline places the marks and labels of the graphic.
+// planTimeline places the marks and labels of the timeline graphic: dated
+// marks on a horizontal line, labels alternating above and below and moved
+// to further levels where they would collide, long gaps compressed and
+// marked with a break. The front matter keeps the graphic on one page.
 func (l *layout) planTimeline(evs []tlEvent) *tlPlan {
 	evs = l.mergeEvents(evs)
 	if len(evs) > tlMaxEvents {
