@@ -89,6 +89,7 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = DetectLanguage(docText(doc))
 	}
+	attachCaptions(doc)
 	doc.Number()
 	return doc, nil
 }
