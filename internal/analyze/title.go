@@ -19,46 +19,49 @@ type phrase struct {
 	// adjEnd: the last word looks like an English adjective; verbStart: the
 	// first word looks like a verb after its subject ("Kazakhstan develops").
 	adjEnd, verbStart bool
+	// paras is the number of the section's chunks that hold the phrase.
+	paras int
+	// fallback marks a poor title, used only when a section has no other
+	// candidate: a bare acronym, a phrase with a verb in it, or a name
+	// (every word capitalised) said in one paragraph of a longer section.
+	fallback bool
 }
 
 const maxTitleWords = 4
+
+// singleMargin is how much of the best single word's score a multi-word
+// candidate needs to be preferred to it: titles should be phrases.
+const singleMargin = 0.5
 
 // sectionTitles returns one title per section (bounds as from
 // segmentChunks): the best phrase of the section by TF-IDF against the other
 // sections, favouring its first sentences, phrases whose words recur and
 // spread over the section's paragraphs (see topicality), distinct across
-// sections.
+// sections. Poor candidates (see phrase.fallback) are used only when
+// nothing else is left, and a single word only when no phrase of two or
+// more words scores within singleMargin of it.
 func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 	ns := len(bounds)
-	cands := make([][]*phrase, ns)
-	tf := make([]map[string]float64, ns)
-	df := map[string]int{}
-	for i, b := range bounds {
-		end := len(cs)
-		if i+1 < ns {
-			end = bounds[i+1]
-		}
-		var text strings.Builder
-		for _, c := range cs[b:end] {
-			text.WriteString(c.text)
-			text.WriteString("\n\n")
-		}
-		cands[i] = candidatePhrases(text.String(), st)
-		tf[i] = map[string]float64{}
-		seen := map[string]bool{}
-		for _, t := range st.terms(text.String()) {
-			tf[i][t]++
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
-			}
-		}
-	}
 	ends := make([]int, ns)
 	for i := range bounds {
 		ends[i] = len(cs)
 		if i+1 < ns {
 			ends[i] = bounds[i+1]
+		}
+	}
+	cands := make([][]*phrase, ns)
+	tf := make([]map[string]float64, ns)
+	df := map[string]int{}
+	for i, b := range bounds {
+		cands[i] = sectionPhrases(cs[b:ends[i]], st)
+		tf[i] = map[string]float64{}
+		for _, c := range cs[b:ends[i]] {
+			for t, n := range c.terms {
+				tf[i][t] += float64(n)
+			}
+		}
+		for t := range tf[i] {
+			df[t]++
 		}
 	}
 	// In how many chunks of the whole document each term occurs.
@@ -71,6 +74,7 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 	used := map[string]bool{}
 	titles := make([]string, ns)
 	for i := range bounds {
+		chunks := ends[i] - bounds[i]
 		// In how many of the section's chunks each term occurs, counted
 		// once rather than per phrase.
 		chunkFreq := map[string]int{}
@@ -79,11 +83,7 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 				chunkFreq[t]++
 			}
 		}
-		type scored struct {
-			p *phrase
-			s float64
-		}
-		var ss []scored
+		var ss []scoredPhrase
 		for _, p := range cands[i] {
 			sum := 0.0
 			for _, st := range p.stems {
@@ -91,7 +91,7 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 				sum += math.Log1p(tf[i][st]) * idf
 			}
 			lenf := map[int]float64{1: 0.45, 2: 1, 3: 0.95, 4: 0.75}[len(p.stems)]
-			lenf *= topicality(p.stems, tf[i], chunkFreq, ends[i]-bounds[i], df, ns)
+			lenf *= topicality(p.stems, tf[i], chunkFreq, chunks, df, ns)
 			lenf *= particularity(p.stems, docFreq, len(cs))
 			if p.adjEnd {
 				lenf *= 0.3
@@ -99,32 +99,107 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 			if p.verbStart {
 				lenf *= 0.3
 			}
-			ss = append(ss, scored{p, sum / math.Sqrt(float64(len(p.stems))) * lenf * math.Sqrt(p.weight)})
+			if chunks > 1 {
+				// A phrase said across the section names it better than one
+				// said in a single paragraph.
+				lenf *= 0.7 + 0.3*float64(p.paras)/float64(chunks)
+			}
+			ss = append(ss, scoredPhrase{p, sum / math.Sqrt(float64(len(p.stems))) * lenf * math.Sqrt(p.weight)})
 		}
 		sort.SliceStable(ss, func(a, b int) bool {
+			if ss[a].p.fallback != ss[b].p.fallback {
+				return !ss[a].p.fallback
+			}
 			if ss[a].s != ss[b].s {
 				return ss[a].s > ss[b].s
 			}
 			return ss[a].p.first < ss[b].p.first
 		})
-		for _, c := range ss {
-			if overlapsUsed(c.p.stems, used) {
-				continue
-			}
-			titles[i] = capitalizeFirst(c.p.surface)
-			for _, st := range c.p.stems {
+		if p := pickTitle(ss, used); p != nil {
+			titles[i] = capitalizeFirst(p.surface)
+			for _, st := range p.stems {
 				used[st] = true
 			}
-			break
-		}
-		if titles[i] == "" {
-			titles[i] = "Part " + string(rune('0'+min(i+1, 9)))
-			if i+1 > 9 {
-				titles[i] = "Part " + itoa(i+1)
-			}
+		} else {
+			titles[i] = "Part " + itoa(i+1)
 		}
 	}
 	return titles
+}
+
+// scoredPhrase is a title candidate with its score.
+type scoredPhrase struct {
+	p *phrase
+	s float64
+}
+
+// pickTitle returns the first candidate of ss (sorted best first, fallback
+// candidates last) that does not repeat a title already used, or a phrase
+// of several words from the same class within singleMargin of it when that
+// candidate is a single word; nil when every candidate is used.
+func pickTitle(ss []scoredPhrase, used map[string]bool) *phrase {
+	for k, c := range ss {
+		if overlapsUsed(c.p.stems, used) {
+			continue
+		}
+		if len(c.p.stems) > 1 {
+			return c.p
+		}
+		for _, d := range ss[k+1:] {
+			if d.p.fallback != c.p.fallback || d.s < singleMargin*c.s {
+				break
+			}
+			if len(d.p.stems) > 1 && !overlapsUsed(d.p.stems, used) {
+				return d.p
+			}
+		}
+		return c.p
+	}
+	return nil
+}
+
+// sectionPhrases lists the title candidates of a section's chunks, each
+// once, in order of first occurrence, with the number of chunks that hold
+// each (phrase.paras). A candidate counts as a verb phrase (verbStart) only
+// when every occurrence reads so, and as a name said once (fallback) only
+// when the section has several chunks and the name is in one of them.
+func sectionPhrases(cs []chunk, st stemmer) []*phrase {
+	byKey := map[string]*phrase{}
+	var out []*phrase
+	for _, c := range cs {
+		for _, q := range candidatePhrases(c.text, st) {
+			p := byKey[q.key]
+			if p == nil {
+				p = q
+				p.paras = 0
+				p.first = len(out)
+				byKey[q.key] = p
+				out = append(out, p)
+			} else {
+				p.weight += q.weight
+				p.verbStart = p.verbStart && q.verbStart
+				p.fallback = p.fallback && q.fallback
+			}
+			p.paras++
+		}
+	}
+	for _, p := range out {
+		if !p.fallback && len(cs) > 1 && p.paras == 1 && allCapitalized(p.surface) {
+			p.fallback = true
+		}
+	}
+	return out
+}
+
+// allCapitalized reports whether every word of s starts with a capital:
+// a name ("Poplar Springs Drive"), not what a section is about.
+func allCapitalized(s string) bool {
+	for _, w := range words(s) {
+		if !isCapitalized(w.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func itoa(n int) string {
@@ -194,9 +269,22 @@ func candidatePhrases(text string, st stemmer) []*phrase {
 
 var adjSuffixes = []string{"al", "ic", "ive", "ous", "ful", "able", "ible", "ary", "less", "ian", "ish"}
 
+// nonHeads are common English adjectives that are not also nouns: a phrase
+// that ends in one ("daughter's best") has no head noun.
+var nonHeads = wordSet("best worst better worse good bad great greater high higher low lower large larger " +
+	"small smaller big bigger early earlier late major minor various certain different similar " +
+	"important possible available likely recent current entire significant")
+
 func looksAdjective(w string) bool {
 	lw := strings.ToLower(w)
-	if w != lw || len(lw) < 5 {
+	if nonHeads[lw] {
+		return true
+	}
+	if w != lw {
+		// A capitalised adjective of nationality: "Indonesian", "Korean".
+		return len(lw) >= 5 && (strings.HasSuffix(lw, "ian") || strings.HasSuffix(lw, "ean") || strings.HasSuffix(lw, "ese"))
+	}
+	if len(lw) < 5 {
 		return false
 	}
 	for _, s := range adjSuffixes {
@@ -207,19 +295,108 @@ func looksAdjective(w string) bool {
 	return false
 }
 
+// lyNouns are common nouns that end like adverbs in -ly.
+var lyNouns = wordSet("supply family assembly ally rally reply monopoly anomaly butterfly jelly belly fly")
+
+// commonVerbs are frequent English verb forms that are seldom nouns; a
+// phrase holding one ("runs north", "took place") is a clause fragment,
+// not a name for a topic.
+var commonVerbs = wordSet("run runs ran take takes took taken become became begin begins began begun " +
+	"remain remains serve serves continue continues provide provides require requires allow allows " +
+	"lead leads led move moves show shows shown seem come comes came went gave held built won wrote written " +
+	"saw seen known found cease ceases consist consists contain contains describe describes receive receives " +
+	"represent represents refer refers occur occurs exist exists appear appears create creates keep keeps kept " +
+	"bring brings brought think thinks thought felt meant stood rose fell grew grows knew spent sent paid met " +
+	"dominate dominates tend tends includes including argue argues argued caught taught bought fought sought " +
+	"drew drove threw wore chose spoke broke struck sang sold told")
+
+// ruVerbEndings are endings of Russian infinitives, reflexive and
+// present-tense verbs (5 letters or more), for the head of a phrase.
+var ruVerbEndings = []string{"ться", "тся", "ать", "ять", "ить", "еть", "ует", "уют", "ает", "яет", "ают", "яют"}
+
+// looksVerb reports whether w is a common English verb form or, as the head
+// of a phrase, a Russian verb.
+func looksVerb(w string, head bool) bool {
+	lw := strings.ToLower(w)
+	if commonVerbs[lw] {
+		return true
+	}
+	if !head || !isCyrillic(lw) || utf8.RuneCountInString(lw) < 5 {
+		return false
+	}
+	for _, e := range ruVerbEndings {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// functionWords delimit title phrases like stop words: prepositions and
+// adverbs that the stop list lacks.
+var functionWords = wordSet("alongside despite henceforth hitherto afterward onward onwards inside outside " +
+	"near nearly around amid amidst beneath unlike versus already ago else")
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
 // looksVerbAfterSubject reports whether w, following prev, reads as a verb
 // in the third person: "Kazakhstan develops", "successfully develops".
+//
+// After a personal pronoun or a modal verb ("he caught", "must pay") any
+// lower-case word reads as a verb.
 func looksVerbAfterSubject(prev, w string) bool {
 	lw := strings.ToLower(w)
-	if w != lw || !strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ss") || prev == "" {
+	if w != lw || prev == "" {
 		return false
 	}
 	lp := strings.ToLower(prev)
+	if verbLeads[lp] {
+		return true
+	}
+	if !strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ss") {
+		return false
+	}
 	switch lp {
 	case "it", "he", "she", "which", "who", "that", "this":
 		return true
 	}
-	return strings.HasSuffix(lp, "ly") || (isCapitalized(prev) && !isStop(lp))
+	return strings.HasSuffix(lp, "ly") || (isCapitalized(prev) && !isStop(lp) && !possessive(lp))
+}
+
+// verbLeads are the words after which a lower-case word is a verb: personal
+// pronouns and modal verbs.
+var verbLeads = wordSet("i he she we they you will would can could may might must should shall cannot did does do")
+
+// possessive reports whether the lower-case word w ends in 's.
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// innerVerb reports whether a phrase holds, after its first word, a verb
+// read from the word before it (see looksVerbAfterSubject; a capitalised
+// word at the start of the sentence, atStart, is no subject then) or a
+// lower-case past form after a name ("Turan cited").
+func innerVerb(ws []word, atStart bool) bool {
+	for i := 1; i < len(ws); i++ {
+		prev, w := ws[i-1].Text, ws[i].Text
+		if verbLeads[strings.ToLower(prev)] || (!(atStart && i == 1) && pastAfterName(prev, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastAfterName reports whether w is a lower-case word in -ed after a
+// capitalised word that is not a possessive: "Cannava selected".
+func pastAfterName(prev, w string) bool {
+	lw, lp := strings.ToLower(w), strings.ToLower(prev)
+	return w == lw && strings.HasSuffix(lw, "ed") && isCapitalized(prev) && !possessive(lp)
 }
 
 func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word, prev string, weight float64, st stemmer) {
@@ -227,7 +404,7 @@ func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word,
 	// Adverbs and participles make poor titles at either end of a phrase.
 	for _, e := range []string{first, last} {
 		le := strings.ToLower(e)
-		if e == le && (strings.HasSuffix(le, "ly") || strings.HasSuffix(le, "ed") || strings.HasSuffix(le, "ing")) {
+		if e == le && ((strings.HasSuffix(le, "ly") && !lyNouns[le]) || strings.HasSuffix(le, "ed") || strings.HasSuffix(le, "ing")) {
 			return
 		}
 	}
@@ -238,8 +415,14 @@ func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word,
 	key := strings.Join(stems, " ")
 	p := byKey[key]
 	if p == nil {
+		// A bare acronym, an inner verb or a possessive head ("Lester's")
+		// make poor titles.
+		fallback := (len(ws) == 1 && isAcronym(first)) || innerVerb(ws, prev == "") || possessive(strings.ToLower(last))
+		for i, w := range ws {
+			fallback = fallback || looksVerb(w.Text, i == len(ws)-1)
+		}
 		p = &phrase{key: key, stems: stems, surface: text[ws[0].Start:ws[len(ws)-1].End], first: len(*out),
-			adjEnd: looksAdjective(last), verbStart: looksVerbAfterSubject(prev, first)}
+			adjEnd: looksAdjective(last), verbStart: looksVerbAfterSubject(prev, first), fallback: fallback}
 		byKey[key] = p
 		*out = append(*out, p)
 	}
@@ -247,10 +430,12 @@ func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word,
 }
 
 // titleWord reports whether w may be part of a title phrase: a word with
-// letters that is not a stop word.
+// letters and no digits that is not a stop or function word, nor a
+// lower-case word of two letters (a unit: "km", "sq mi").
 func titleWord(w string) bool {
 	lw := strings.ToLower(w)
-	if !hasLetter(w) || isStop(lw) || utf8.RuneCountInString(w) < 2 {
+	n := utf8.RuneCountInString(w)
+	if !hasLetter(w) || isStop(lw) || functionWords[lw] || n < 2 || (n == 2 && w == lw) {
 		return false
 	}
 	for _, r := range w {

@@ -121,3 +121,106 @@ func TestSectionTitlesPreferRecurringPhrase(t *testing.T) {
 		checkTitle(t, ti)
 	}
 }
+
+// chunksOf builds chunks from texts, one a paragraph.
+func chunksOf(st stemmer, texts ...string) []chunk {
+	var cs []chunk
+	for _, x := range texts {
+		c := chunk{text: x, terms: map[string]int{}}
+		for _, tm := range st.terms(x) {
+			c.terms[tm]++
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+func TestTitleCandidateFlags(t *testing.T) {
+	tests := []struct {
+		text, surface string
+		fallback      bool // want the candidate marked as a poor title
+		absent        bool // want no such candidate at all
+	}{
+		{"The old road runs north to the lake.", "runs north", true, false},
+		{"The old road runs north to the lake.", "old road", false, false},
+		{"The FM station plays jazz.", "FM", true, false},
+		{"The FM station plays jazz.", "FM station", false, false},
+		{"The park covers 12 sq mi of woodland.", "sq mi", false, true},
+		{"Critic Turan cited reviews of the score.", "Turan cited reviews", true, false},
+		{"In the end Mabel's choice was Harold's.", "Harold's", true, false},
+		{"Река течёт через город и питает каналы.", "питает каналы", false, false},
+		{"Город должен строить мосты.", "должен строить", true, false},
+	}
+	for _, tt := range tests {
+		var got *phrase
+		for _, p := range candidatePhrases(tt.text, stemmer{}) {
+			if p.surface == tt.surface {
+				got = p
+			}
+		}
+		switch {
+		case tt.absent && got != nil:
+			t.Errorf("%q: unwanted candidate %q", tt.text, tt.surface)
+		case !tt.absent && got == nil:
+			t.Errorf("%q: no candidate %q", tt.text, tt.surface)
+		case got != nil && got.fallback != tt.fallback:
+			t.Errorf("%q: candidate %q fallback = %v, want %v", tt.text, tt.surface, got.fallback, tt.fallback)
+		}
+	}
+}
+
+func TestSectionTitlesRules(t *testing.T) {
+	st := stemmer{}
+	tests := []struct {
+		name   string
+		texts  []string
+		bounds []int
+		want   []string
+	}{
+		{
+			name: "a name in one paragraph loses to a phrase spread over the section",
+			texts: []string{
+				"The orchard grows apples and pears. The orchard sells cider in autumn.",
+				"Orchard workers pick the apples by hand.",
+				"The water supply comes from a well near Maple Grove Lane. Twice, the water supply failed.",
+				"A new pump feeds the water supply; the water supply now serves every farm.",
+			},
+			bounds: []int{0, 2},
+			want:   []string{"", "Water supply"},
+		},
+		{
+			name: "a phrase within the margin beats a single word",
+			texts: []string{
+				"Bridges cross the river. Bridges carry the trains. Stone bridges stand downstream.",
+				"The stone bridges were repaired; bridges need care.",
+				"The museum opened in spring. The museum holds old maps and coins.",
+				"Museum guides lead tours of the old maps.",
+			},
+			bounds: []int{0, 2},
+			want:   []string{"Stone bridges", ""},
+		},
+		{
+			name: "a bare acronym only when nothing else is left",
+			texts: []string{
+				"In May, NATO met in the capital. NATO agreed on the defence budget.",
+				"NATO, again, debated the defence budget.",
+				"The harbour ships grain. The harbour cranes lift containers.",
+				"Harbour cranes work all night.",
+			},
+			bounds: []int{0, 2},
+			want:   []string{"Defence budget", "Harbour cranes"},
+		},
+	}
+	for _, tt := range tests {
+		got := sectionTitles(chunksOf(st, tt.texts...), tt.bounds, st)
+		for i, w := range tt.want {
+			checkTitle(t, got[i])
+			if w != "" && got[i] != w {
+				t.Errorf("%s: title %d = %q, want %q (all: %q)", tt.name, i+1, got[i], w, got)
+			}
+		}
+		if strings.EqualFold(got[0], got[1]) {
+			t.Errorf("%s: titles repeat: %q", tt.name, got)
+		}
+	}
+}
