@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
 )
@@ -230,11 +231,11 @@ const clauseBytes = 512
 // is looked for within clauseBytes on either side.
 func eventClause(s string, a, b int) string {
 	from := tailStart(s[:a], clauseBytes)
-	lo := strings.LastIndexAny(s[from:a], ";:—–()")
-	if lo < 0 {
-		lo = from
-	} else {
-		lo += from + 1
+	lo := from
+	if i := strings.LastIndexAny(s[from:a], ";:—–()"); i >= 0 {
+		// Skip the whole separator: "—" and "–" are three bytes long.
+		_, n := utf8.DecodeRuneInString(s[from+i:])
+		lo = from + i + n
 	}
 	after := head(s[b:], clauseBytes)
 	hi := strings.IndexAny(after, ";:—–()")
