@@ -64,6 +64,13 @@ type PageMap struct {
 	Pages int
 	// Starts holds one entry per page, in page order.
 	Starts []PageStart
+	// ContentsAfter names the part the contents follow in reading order:
+	// "cover", "summary" or "facts". The contents need not begin a page
+	// (they may share the summary's last page, which then stays Part
+	// "summary"), so this is what places them. "" when the PDF has no
+	// contents or the map does not say; readers then go by the pages of
+	// Part "contents".
+	ContentsAfter string
 }
 
 // PageStart is where one physical page begins.

@@ -66,7 +66,8 @@ func (b *book) manifest(files []string) []manifestItem {
 }
 
 // spine returns the hrefs (relative to EPUB/) in reading order: the cover
-// and title page, the nav as the contents page, then everything else.
+// and title page, then the other pages with the nav as the contents page
+// where the PDF edition has its contents (see pageList.navFirst).
 func (b *book) spine() []string {
 	var out []string
 	navDone := false

@@ -40,8 +40,11 @@ type pageList struct {
 	// there, since the PDF map does not say where inside a front-matter
 	// part they begin).
 	front map[string][]int
-	// order is the first page of each part, for placing the contents.
+	// first is the first page of each part, for placing the contents.
 	first map[string]int
+	// contentsAfter is the part the contents follow in the print edition
+	// (render.PageMap.ContentsAfter); "" when the map does not say.
+	contentsAfter string
 }
 
 // newPageList checks m against doc and returns the page list, or nil when
@@ -58,7 +61,8 @@ func newPageList(m *render.PageMap, doc *document.Document) *pageList {
 		blocks[s.ID] = len(s.Blocks)
 		return true
 	})
-	pl := &pageList{total: m.Pages, body: map[blockKey][]html.PageBreak{}, front: map[string][]int{}, first: map[string]int{}}
+	pl := &pageList{total: m.Pages, body: map[blockKey][]html.PageBreak{}, front: map[string][]int{}, first: map[string]int{},
+		contentsAfter: m.ContentsAfter}
 	starts := append([]render.PageStart(nil), m.Starts...)
 	sort.SliceStable(starts, func(i, j int) bool { return starts[i].Page < starts[j].Page })
 	seen := map[int]bool{}
@@ -144,10 +148,21 @@ func (pl *pageList) markers(part string) string {
 
 // navFirst reports whether the contents come before the pages of part in
 // the print edition, so that the nav document can take the same place
-// in the spine. Without a page map the contents follow the title page.
+// in the spine. When the page map names the part the contents follow,
+// they come before every later part (the contents may share the summary's
+// page, so no page need begin with them); otherwise they come before the
+// first part whose pages follow the first contents page. Without a page
+// map the contents follow the title page.
 func (pl *pageList) navFirst(part string) bool {
 	if pl == nil {
 		return true
+	}
+	if r, ok := partRank[pl.contentsAfter]; ok {
+		p, ok := partRank[part]
+		if !ok {
+			p = partRank[partBody]
+		}
+		return p > r
 	}
 	c, ok := pl.first[partContents]
 	if !ok {
@@ -156,6 +171,9 @@ func (pl *pageList) navFirst(part string) bool {
 	f, ok := pl.first[part]
 	return !ok || c < f
 }
+
+// partRank is the reading order of the parts of the print edition.
+var partRank = map[string]int{partCover: 0, partSummary: 1, partFacts: 2, partBody: 3}
 
 // placeFrontMarkers puts the markers of the front-matter parts at the
 // start of their chapters; those of a part the book lacks go to the start

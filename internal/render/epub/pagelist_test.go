@@ -3,6 +3,7 @@ package epub
 import (
 	stdhtml "html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -220,5 +221,73 @@ func TestNCXPageList(t *testing.T) {
 	_, plain := entries(t, renderBytes(t, fixtureInput()))
 	if strings.Contains(plain["EPUB/toc.ncx"], "pageList") {
 		t.Error("pageList without a page map")
+	}
+}
+
+// TestContentsPlacementInSpine checks that the nav (the contents page)
+// takes the place the PDF gives the contents — on the summary page, on a
+// page of its own after the summary, or after the key facts — and that
+// the page-list still reaches exactly one marker per page.
+func TestContentsPlacementInSpine(t *testing.T) {
+	body := fixturePageMap().Starts[5:]
+	front := func(after string, parts ...string) *render.PageMap {
+		m := &render.PageMap{ContentsAfter: after}
+		for i, p := range parts {
+			m.Starts = append(m.Starts, render.PageStart{Page: i + 1, Part: p})
+		}
+		for _, b := range body {
+			b.Page = len(m.Starts) + 1
+			m.Starts = append(m.Starts, b)
+		}
+		m.Pages = len(m.Starts)
+		return m
+	}
+	tests := []struct {
+		name         string
+		m            *render.PageMap
+		before, next string // the spine items around the nav
+	}{
+		{"on summary page", front("summary", "cover", "summary", "facts", "facts"), "summary", "facts"},
+		{"own page before facts", front("summary", "cover", "summary", "contents", "facts", "facts"), "summary", "facts"},
+		{"after facts", front("facts", "cover", "summary", "facts", "facts", "contents"), "facts", "text-0001"},
+		{"map without ContentsAfter", front("", "cover", "summary", "facts", "facts", "contents"), "facts", "text-0001"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := fixtureInput()
+			in.PageMap = tc.m
+			_, files := entries(t, renderBytes(t, in))
+			opf := files["EPUB/package.opf"]
+			var spine []string
+			for _, m := range regexp.MustCompile(`<itemref idref="([^"]+)"`).FindAllStringSubmatch(opf, -1) {
+				spine = append(spine, m[1])
+			}
+			i := slices.Index(spine, "nav")
+			if i < 1 || i+1 >= len(spine) || !strings.Contains(spine[i-1], tc.before) || !strings.Contains(spine[i+1], tc.next) {
+				t.Errorf("spine %v: want the nav between %s and %s", spine, tc.before, tc.next)
+			}
+			nav := files["EPUB/nav.xhtml"]
+			items := regexp.MustCompile(`<li><a href="([^"]+)">(\d+)</a></li>`).FindAllStringSubmatch(nav[strings.Index(nav, `epub:type="page-list"`):], -1)
+			if len(items) != tc.m.Pages {
+				t.Fatalf("page-list has %d entries, want %d", len(items), tc.m.Pages)
+			}
+			for i, it := range items {
+				page := i + 1
+				file, frag, _ := strings.Cut(it[1], "#")
+				body, ok := files["EPUB/"+file]
+				if it[2] != strconv.Itoa(page) || !ok || frag != "page-"+strconv.Itoa(page) || strings.Count(body, html.PageBreakMarker(page)) != 1 {
+					t.Errorf("page %d: entry %s → %s does not reach exactly one marker", page, it[2], it[1])
+				}
+			}
+			var all int
+			for name, body := range files {
+				if strings.HasSuffix(name, ".xhtml") {
+					all += len(markerRe.FindAllString(body, -1))
+				}
+			}
+			if all != tc.m.Pages {
+				t.Errorf("%d markers in the book, want %d", all, tc.m.Pages)
+			}
+		})
 	}
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // TestContentsPages checks that every page number printed in the contents
-// is the page where that heading is.
+// is the page where that heading is. The fixture's contents share the
+// summary page; TestContentsPagesAllPlacements covers the other places.
 func TestContentsPages(t *testing.T) {
 	needTool(t, "pdftotext")
 	in := fixtureInput()
@@ -27,7 +28,7 @@ func TestContentsPages(t *testing.T) {
 	found := 0
 	for p := 1; p <= res.Pages; p++ {
 		text := pdfText(t, file, p, p)
-		if !strings.Contains(text, "Contents") || strings.Contains(text, "Key points") {
+		if !strings.Contains(text, "Contents") {
 			continue
 		}
 		for _, ln := range strings.Split(text, "\n") {

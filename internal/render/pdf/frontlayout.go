@@ -2,30 +2,92 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 )
 
-// frontMatter sets the cover, the summary, the key facts and the contents,
-// each from a new page, and leaves the body to start on a new page.
+// Where the contents go in the front matter: below the key points on the
+// summary page, on a page of their own right after the summary, or after
+// the key facts. The order is that of growing contents; a later layout
+// pass never moves them to an earlier place, so the choice converges.
+const (
+	contentsOnSummary = iota
+	contentsBeforeFacts
+	contentsAfterFacts
+)
+
+// frontMatter sets the cover, the summary, the contents and the key facts,
+// and leaves the body to start on a new page. The contents share the
+// summary page when they fit below the key points, take a page of their
+// own before the key facts when they fit on one page, and otherwise follow
+// the key facts.
 func (l *layout) frontMatter() {
 	l.cover = true
 	l.part = "cover"
 	l.newPage()
 	l.coverPage()
+	after := "cover" // the part the contents follow
 	if len(l.fm.summary) > 0 {
 		l.part = "summary"
 		l.newPage()
 		l.summaryPage()
+		after = "summary"
+	}
+	place := contentsAfterFacts
+	has := l.hasContents()
+	if has {
+		place = l.contentsPlace()
+		l.rec.contentsPlace = place
+		switch place {
+		case contentsOnSummary:
+			l.gap(l.contentsGap())
+			l.part = "contents" // the page itself stays "summary"
+			l.contentsPage()
+			l.rec.contentsAfter = after
+		case contentsBeforeFacts:
+			l.part = "contents"
+			l.newPage()
+			l.contentsPage()
+			l.rec.contentsAfter = after
+		}
 	}
 	if len(l.fm.tiles) > 0 || len(l.fm.facts) > 0 {
 		l.part = "facts"
 		l.newPage()
 		l.factsPage()
+		after = "facts"
 	}
-	if l.hasContents() {
+	if has && place == contentsAfterFacts {
 		l.part = "contents"
 		l.newPage()
 		l.contentsPage()
+		l.rec.contentsAfter = after
 	}
+}
+
+// contentsPlace decides where the contents go, from the space left on the
+// current page (the summary's last page) and the height of the contents.
+// It never returns a place before the previous pass's, so that the passes
+// converge even when the summary's page references change its height.
+func (l *layout) contentsPlace() int {
+	h := l.contentsHeight()
+	place := contentsAfterFacts
+	switch {
+	case len(l.fm.summary) > 0 && l.y+l.contentsGap()+h <= l.bottom+1e-6:
+		place = contentsOnSummary
+	case h <= l.pageBottom-l.top+1e-6:
+		place = contentsBeforeFacts
+	}
+	if l.prev != nil {
+		place = max(place, l.prev.contentsPlace)
+	}
+	return place
+}
+
+// contentsGap is the space above the contents heading when the contents
+// share the summary page: that of a level-1 heading in the body, and twice
+// it, so the heading reads as the start of a new part.
+func (l *layout) contentsGap() float64 {
+	return 2 * l.st.heading(1).SpaceBefore * ptMM
 }
 
 // frontHeading sets the heading of a front-matter page and its outline
@@ -267,16 +329,24 @@ func (l *layout) hasContents() bool {
 	return any(l.d.sections)
 }
 
-// contentsPage lists the titled sections with dot leaders and the pages of
-// their headings; every row links to its heading.
-func (l *layout) contentsPage() {
+// contentsRow is one row of the contents: a heading and its title broken
+// into lines that leave room for the dot leaders and the page number.
+type contentsRow struct {
+	id     string
+	level  int
+	indent float64 // mm
+	width  float64 // mm, of the title column
+	lines  []line
+}
+
+// contentsRows returns the rows of the contents: the titled sections in
+// document order, then "Notes" when footnotes are collected at the end.
+func (l *layout) contentsRows() []contentsRow {
 	st := l.st
-	l.frontHeading("contents", "Contents")
 	size := st.Front.ContentsSize
-	lead := st.Front.ContentsLeading * ptMM
 	numW := l.m.width(l.c, sans, size, "0000")
-	var entry func(id, title string, level int)
-	entry = func(id, title string, level int) {
+	var rows []contentsRow
+	add := func(id, title string, level int) {
 		indent := float64(level-1) * 8
 		face := sans
 		if level == 1 {
@@ -284,46 +354,68 @@ func (l *layout) contentsPage() {
 		}
 		tw := l.right - l.left - indent - numW - 8
 		lines := l.breakLines(l.words([]run{{text: title, face: face, size: size, color: l.text}}), tw)
-		h := float64(len(lines)) * lead
-		l.ensure(h)
-		top := l.y
-		for _, ln := range lines {
-			l.drawLine(ln, l.left+indent, l.y+baseline(size, lead), tw, lead, false)
-			l.y += lead
-		}
-		base := l.y - lead + baseline(size, lead)
-		last := 0.0
-		if len(lines) > 0 {
-			last = lines[len(lines)-1].w
-		}
-		num := l.pageLabel(id)
-		nw := l.m.width(l.c, sans, size, num)
-		l.c.write(l.right-nw, base, sans, size, l.text, num)
-		dot := l.m.width(l.c, sans, size, " .")
-		from, to := l.left+indent+last+2, l.right-nw-2
-		if n := int((to - from) / dot); n > 0 {
-			s := ""
-			for i := 0; i < n; i++ {
-				s += " ."
-			}
-			l.c.write(to-float64(n)*dot, base, sans, size, l.grey, s)
-		}
-		if lid, ok := l.link(id); ok {
-			l.c.Link(l.left, top, l.right-l.left, h, lid)
-		}
+		rows = append(rows, contentsRow{id: id, level: level, indent: indent, width: tw, lines: lines})
 	}
 	var walk func(ss []*section)
 	walk = func(ss []*section) {
 		for _, s := range ss {
 			if s.title != nil && s.plain != "" {
-				entry(s.id, s.plain, s.level)
+				add(s.id, s.plain, s.level)
 			}
 			walk(s.subs)
 		}
 	}
 	walk(l.d.sections)
 	if len(l.d.notes) > 0 && (l.prev == nil || l.prev.anchorPage["notes"] > 0) {
-		entry("notes", "Notes", 1)
+		add("notes", "Notes", 1)
+	}
+	return rows
+}
+
+// contentsHeight is the height in mm of the contents set in one piece:
+// heading and rows.
+func (l *layout) contentsHeight() float64 {
+	size := l.st.Front.HeadingSize
+	h := size*1.3*ptMM + 4*ptMM
+	lead := l.st.Front.ContentsLeading * ptMM
+	for _, r := range l.contentsRows() {
+		h += float64(len(r.lines)) * lead
+	}
+	return h
+}
+
+// contentsPage lists the titled sections with dot leaders and the pages of
+// their headings; every row links to its heading. It starts at the current
+// position, which need not be the top of a page.
+func (l *layout) contentsPage() {
+	st := l.st
+	l.frontHeading("contents", "Contents")
+	size := st.Front.ContentsSize
+	lead := st.Front.ContentsLeading * ptMM
+	for _, r := range l.contentsRows() {
+		h := float64(len(r.lines)) * lead
+		l.ensure(h)
+		top := l.y
+		for _, ln := range r.lines {
+			l.drawLine(ln, l.left+r.indent, l.y+baseline(size, lead), r.width, lead, false)
+			l.y += lead
+		}
+		base := l.y - lead + baseline(size, lead)
+		last := 0.0
+		if len(r.lines) > 0 {
+			last = r.lines[len(r.lines)-1].w
+		}
+		num := l.pageLabel(r.id)
+		nw := l.m.width(l.c, sans, size, num)
+		l.c.write(l.right-nw, base, sans, size, l.text, num)
+		dot := l.m.width(l.c, sans, size, " .")
+		from, to := l.left+r.indent+last+2, l.right-nw-2
+		if n := int((to - from) / dot); n > 0 {
+			l.c.write(to-float64(n)*dot, base, sans, size, l.grey, strings.Repeat(" .", n))
+		}
+		if lid, ok := l.link(r.id); ok {
+			l.c.Link(l.left, top, l.right-l.left, h, lid)
+		}
 	}
 }
 

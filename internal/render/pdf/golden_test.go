@@ -22,17 +22,33 @@ func pageMap(res *Result) string {
 		lines = append(lines, fmt.Sprintf("paragraph %s %d", id, p))
 	}
 	sort.Strings(lines)
-	return fmt.Sprintf("pages %d\n%s\n", res.Pages, strings.Join(lines, "\n"))
+	var parts []string
+	for _, ps := range res.PageMap.Starts {
+		parts = append(parts, ps.Part)
+	}
+	return fmt.Sprintf("pages %d\nparts %s\ncontents after %s\n%s\n", res.Pages,
+		strings.Join(parts, " "), res.PageMap.ContentsAfter, strings.Join(lines, "\n"))
 }
 
-// TestGoldenPageMap pins the page map of the fixture for A4 and letter.
+// TestGoldenPageMap pins the page map of the fixture for A4 and letter,
+// and that of the fixture grown so that its contents take a page of their
+// own before the key facts ("medium") or follow them ("long").
 func TestGoldenPageMap(t *testing.T) {
-	for _, paper := range []string{"a4", "letter"} {
-		t.Run(paper, func(t *testing.T) {
-			in := fixtureInput()
-			in.Options.Paper = paper
+	cases := []struct {
+		name, paper string
+		extra       int
+	}{
+		{"fixture-a4", "a4", 0},
+		{"fixture-letter", "letter", 0},
+		{"contents-medium-a4", "a4", 30},
+		{"contents-long-a4", "a4", 120},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := contentsInput(c.extra)
+			in.Options.Paper = c.paper
 			got := pageMap(mustLayout(t, in))
-			file := filepath.Join("testdata", "fixture-"+paper+".pagemap")
+			file := filepath.Join("testdata", c.name+".pagemap")
 			if *update {
 				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 					t.Fatal(err)

@@ -17,6 +17,10 @@ type record struct {
 	anchorPage    map[string]int // every anchor placed: paragraphs, notes, front matter
 	pageHeader    map[int]string // running-header section title of each page
 	starts        map[int]render.PageStart
+	// contentsPlace is where the contents were set (contentsOnSummary, …)
+	// and contentsAfter the part they follow ("" without contents).
+	contentsPlace int
+	contentsAfter string
 }
 
 func newRecord() *record {
@@ -27,7 +31,8 @@ func newRecord() *record {
 // equal reports whether two passes produced the same page map.
 func (r *record) equal(o *record) bool {
 	if r == nil || o == nil || r.pages != o.pages || len(r.anchorPage) != len(o.anchorPage) ||
-		len(r.sectionPage) != len(o.sectionPage) || len(r.pageHeader) != len(o.pageHeader) {
+		len(r.sectionPage) != len(o.sectionPage) || len(r.pageHeader) != len(o.pageHeader) ||
+		r.contentsPlace != o.contentsPlace || r.contentsAfter != o.contentsAfter {
 		return false
 	}
 	for k, v := range r.anchorPage {

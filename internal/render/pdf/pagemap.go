@@ -72,7 +72,7 @@ func (l *layout) markStart(section string, block int) {
 // began (only the rest of a figure, or footnotes) starts where the page
 // before it ends.
 func (r *record) pageMap() *render.PageMap {
-	pm := &render.PageMap{Pages: r.pages}
+	pm := &render.PageMap{Pages: r.pages, ContentsAfter: r.contentsAfter}
 	prev := render.PageStart{Part: "cover", Block: 0}
 	for p := 1; p <= r.pages; p++ {
 		ps, ok := r.starts[p]

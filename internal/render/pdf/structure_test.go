@@ -52,14 +52,25 @@ func TestOutline(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			b := buildTestdata(t, name)
 			got := readOutline(t, b.file)
+			// The front matter in page order; contents that share the
+			// summary's last page (no page of their own) follow it there.
 			var want []outlineEntry
+			own := false
 			for _, ps := range b.res.PageMap.Starts {
+				own = own || ps.Part == "contents"
+			}
+			for i, ps := range b.res.PageMap.Starts {
 				switch ps.Part {
 				case "summary", "facts", "contents":
 					title := map[string]string{"summary": "Summary", "facts": "Key facts", "contents": "Contents"}[ps.Part]
 					if len(want) == 0 || want[len(want)-1].title != title {
 						want = append(want, outlineEntry{1, title, ps.Page})
 					}
+				}
+				next := b.res.PageMap.Starts[min(i+1, len(b.res.PageMap.Starts)-1)].Part
+				if !own && ps.Part == "summary" && (next != "summary" || i == len(b.res.PageMap.Starts)-1) &&
+					b.res.PageMap.ContentsAfter == "summary" {
+					want = append(want, outlineEntry{1, "Contents", ps.Page})
 				}
 			}
 			front := len(want)
