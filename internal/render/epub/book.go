@@ -86,7 +86,7 @@ var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
 // addBody splits the document's sections into pages, renders footnotes
 // into a notes page and records which page holds each element ID.
 func (b *book) addBody(doc *document.Document) error {
-	r := html.New(html.Options{PageBreaks: b.print.breaks, Href: func(id string) string {
+	r := html.New(html.Options{PageBreaks: b.print.breaks, TableLabel: b.l.Table, Href: func(id string) string {
 		if strings.HasPrefix(id, "fnref") {
 			if f, ok := b.fileOf[id]; ok {
 				return f + "#" + id

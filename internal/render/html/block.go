@@ -147,7 +147,14 @@ func (r *Renderer) writeTable(b *strings.Builder, t *document.Table) {
 	}
 	b.WriteString(`<div class="table-wrap"><table>`)
 	if t.Caption != "" {
-		b.WriteString("<caption>")
+		r.tables++
+		label := r.opt.TableLabel
+		if label == "" {
+			label = "Table"
+		}
+		// The number is not part of the source text, so it is written
+		// before the page-break boundary and not counted as a word.
+		b.WriteString(`<caption><span class="tabnum">` + Escape(label) + " " + strconv.Itoa(r.tables) + ". </span>")
 		r.boundary(b)
 		r.writeText(b, t.Caption)
 		b.WriteString("</caption>")

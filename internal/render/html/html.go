@@ -23,6 +23,9 @@ type Options struct {
 	// names, or at the nearest place before it where a span is allowed.
 	// nil means no page breaks.
 	PageBreaks func(section string, block int) []PageBreak
+	// TableLabel is the word before a table's number in its caption
+	// ("Table 3. …"), in the book's language. Default: "Table".
+	TableLabel string
 }
 
 // Renderer renders document nodes to XHTML. It remembers which footnote
@@ -33,6 +36,9 @@ type Renderer struct {
 	seenRef map[string]bool
 	// cur places the page breaks of the block being rendered.
 	cur cursor
+	// tables counts the captioned tables written so far; captions are
+	// numbered in document order, as in the PDF.
+	tables int
 }
 
 // New returns a Renderer with the given options.

@@ -35,7 +35,7 @@ func TestBlocks(t_ *testing.T) {
 		{"table", &document.Table{Caption: "Cap & co", Align: []document.Align{document.AlignRight},
 			Header: []document.Cell{{Inlines: []document.Inline{t("H")}}, {Inlines: []document.Inline{t("I")}}},
 			Rows:   [][]document.Cell{{{Inlines: []document.Inline{t("1")}}, {Inlines: []document.Inline{t("2")}}}}},
-			`<div class="table-wrap"><table><caption>Cap &amp; co</caption>` + "\n" +
+			`<div class="table-wrap"><table><caption><span class="tabnum">Table 1. </span>Cap &amp; co</caption>` + "\n" +
 				`<thead><tr><th scope="col" class="al-r">H</th><th scope="col">I</th></tr></thead>` + "\n<tbody>\n" +
 				`<tr><td class="al-r">1</td><td>2</td></tr>` + "\n</tbody>\n</table></div>\n"},
 		{"code", &document.CodeBlock{Lang: "go x", Text: "a < b && c\n"}, `<pre><code class="language-go">a &lt; b &amp;&amp; c</code></pre>` + "\n"},

@@ -10,8 +10,8 @@ import (
 )
 
 // noise matches what the renderer prints that is not block text: ¶
-// numbers and footnote references.
-var noise = regexp.MustCompile(`<span class="pnum"[^>]*>[^<]*</span>|<sup>.*?</sup>`)
+// numbers, table numbers and footnote references.
+var noise = regexp.MustCompile(`<span class="(?:pnum|tabnum)"[^>]*>[^<]*</span>|<sup>.*?</sup>`)
 
 var (
 	separators = regexp.MustCompile(`<br/>|</(p|li|td|th|caption)>`)
