@@ -137,18 +137,27 @@ func ReadAs(path string, enc Encoding) (*File, error) {
 		return nil, err
 	}
 	if !strings.HasPrefix(enc.Name, "UTF-16") {
-		if i := bytes.IndexByte(data, 0); i >= 0 {
-			return nil, &Error{Pos: Pos{File: path, Line: lineAt(data, i)}, Msg: "binary data (NUL byte): " + ErrNotText.Error()}
+		if err := checkNoNUL(path, data, "byte"); err != nil {
+			return nil, err
 		}
 	}
 	f, err := DecodeAs(path, data, enc)
 	if err != nil {
 		return nil, err
 	}
-	if i := bytes.IndexByte(f.Data, 0); i >= 0 {
-		return nil, &Error{Pos: Pos{File: path, Line: lineAt(f.Data, i)}, Msg: "binary data (NUL character): " + ErrNotText.Error()}
+	if err := checkNoNUL(path, f.Data, "character"); err != nil {
+		return nil, err
 	}
 	return f, nil
+}
+
+// checkNoNUL refuses data holding a NUL (a byte of the raw file, or a
+// character of decoded text) as binary, naming the line it is on.
+func checkNoNUL(name string, data []byte, what string) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return &Error{Pos: Pos{File: name, Line: lineAt(data, i)}, Msg: "binary data (NUL " + what + "): " + ErrNotText.Error()}
+	}
+	return nil
 }
 
 func readFile(path string) ([]byte, error) {
@@ -178,8 +187,8 @@ func Decode(name string, data []byte) (*File, error) {
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(name, data[2:], "UTF-16BE")
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, &Error{Pos: Pos{File: name, Line: lineAt(data, i)}, Msg: "binary data (NUL byte): " + ErrNotText.Error()}
+	if err := checkNoNUL(name, data, "byte"); err != nil {
+		return nil, err
 	}
 	if utf8.Valid(data) {
 		return &File{Name: name, Data: data}, nil
@@ -207,8 +216,8 @@ func decodeUTF16(name string, data []byte, encName string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if i := bytes.IndexByte(f.Data, 0); i >= 0 {
-		return nil, &Error{Pos: Pos{File: name, Line: lineAt(f.Data, i)}, Msg: "binary data (NUL character): " + ErrNotText.Error()}
+	if err := checkNoNUL(name, f.Data, "character"); err != nil {
+		return nil, err
 	}
 	return f, nil
 }

@@ -163,12 +163,7 @@ func (r *Renderer) writeTable(b *strings.Builder, t *document.Table) {
 	if len(t.Header) > 0 {
 		b.WriteString("<thead><tr>")
 		for i, c := range t.Header {
-			b.WriteString(`<th scope="col"`)
-			b.WriteString(align(i))
-			b.WriteString(">")
-			r.boundary(b)
-			r.writeInlines(b, c.Inlines)
-			b.WriteString("</th>")
+			r.writeCell(b, `th scope="col"`, "th", align(i), c)
 		}
 		b.WriteString("</tr></thead>\n")
 	}
@@ -177,18 +172,22 @@ func (r *Renderer) writeTable(b *strings.Builder, t *document.Table) {
 		for _, row := range t.Rows {
 			b.WriteString("<tr>")
 			for i, c := range row {
-				b.WriteString("<td")
-				b.WriteString(align(i))
-				b.WriteString(">")
-				r.boundary(b)
-				r.writeInlines(b, c.Inlines)
-				b.WriteString("</td>")
+				r.writeCell(b, "td", "td", align(i), c)
 			}
 			b.WriteString("</tr>\n")
 		}
 		b.WriteString("</tbody>\n")
 	}
 	b.WriteString("</table></div>\n")
+}
+
+// writeCell writes one table cell: the open tag (with its attributes),
+// the alignment class, a page-break boundary and the cell's inlines.
+func (r *Renderer) writeCell(b *strings.Builder, open, tag, class string, c document.Cell) {
+	b.WriteString("<" + open + class + ">")
+	r.boundary(b)
+	r.writeInlines(b, c.Inlines)
+	b.WriteString("</" + tag + ">")
 }
 
 // classToken keeps the letters, digits, '-' and '_' of an info-string

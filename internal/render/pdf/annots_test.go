@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"encoding/json"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -108,22 +107,7 @@ func qpdfCheck(t *testing.T, file []byte, n int) {
 	if out, err := exec.Command("qpdf", "--check", name).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
-	out, err := exec.Command("qpdf", "--json", name).Output()
-	if err != nil {
-		t.Fatalf("qpdf --json: %v", err)
-	}
-	var j struct {
-		Qpdf []json.RawMessage `json:"qpdf"`
-	}
-	if err := json.Unmarshal(out, &j); err != nil || len(j.Qpdf) < 2 {
-		t.Fatalf("qpdf --json: %v", err)
-	}
-	var objs map[string]struct {
-		Value any `json:"value"`
-	}
-	if err := json.Unmarshal(j.Qpdf[1], &objs); err != nil {
-		t.Fatalf("qpdf --json objects: %v", err)
-	}
+	objs, _ := qpdfJSON(t, name)
 	links := 0
 	for k, o := range objs {
 		v, ok := o.Value.(map[string]any)

@@ -81,14 +81,7 @@ func TestContentsPlacement(t *testing.T) {
 // fit in an earlier place, so the passes cannot alternate.
 func TestContentsPlacementConverges(t *testing.T) {
 	in := fixtureInput()
-	st, err := loadStyle(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := loadFonts(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, fs := testStyleFonts(t)
 	z := newSanitizer(fs, nil)
 	d, fm := prepare(in.Doc, st, z), prepareFront(in, st, z)
 	for _, prev := range []int{contentsOnSummary, contentsBeforeFacts, contentsAfterFacts} {

@@ -83,74 +83,62 @@ func (l *layout) breakLines(ws []word, width float64) []line {
 	var cur line
 	var pendingSpace float64
 	hyphRun := 0 // consecutive lines ending with a hyphen
+	// emit ends the current line; cont marks a line that ends inside a word.
+	emit := func(cont bool) {
+		cur.cont = cur.cont || cont
+		out = append(out, cur)
+		cur, pendingSpace = line{}, 0
+	}
+	// add puts w on the current line after the pending space.
+	add := func(w word) {
+		if len(cur.words) > 0 {
+			cur.w += pendingSpace
+		}
+		cur.words = append(cur.words, w)
+		cur.w += w.w
+		pendingSpace = w.space
+	}
+	// addWide cuts a word wider than a line between characters; its first
+	// piece joins the current line when it fits there.
+	addWide := func(w word) {
+		parts := l.splitWord(w, width)
+		for k, pw := range parts {
+			if len(cur.words) > 0 && cur.w+pendingSpace+pw.w > width {
+				emit(false)
+			}
+			add(pw)
+			if k < len(parts)-1 {
+				emit(true)
+			}
+		}
+	}
 	for _, w := range ws {
 		if w.w > width+1e-6 {
-			parts := l.splitWord(w, width)
-			ws2 := parts
-			for k, pw := range ws2 {
-				if len(cur.words) > 0 && cur.w+pendingSpace+pw.w > width {
-					out = append(out, cur)
-					cur, pendingSpace = line{}, 0
-				}
-				if len(cur.words) > 0 {
-					cur.w += pendingSpace
-				}
-				cur.words = append(cur.words, pw)
-				cur.w += pw.w
-				pendingSpace = pw.space
-				if k < len(ws2)-1 {
-					cur.cont = true
-					out = append(out, cur)
-					cur, pendingSpace = line{}, 0
-				}
-			}
+			addWide(w)
 		} else {
 			for len(cur.words) > 0 && cur.w+pendingSpace+w.w > width+1e-6 {
 				head, tail, ok := l.hyphenate(w, width-cur.w-pendingSpace, hyphRun >= maxHyphenRun)
 				if !ok {
-					out = append(out, cur)
-					cur, pendingSpace = line{}, 0
+					emit(false)
 					hyphRun = 0
 					break
 				}
 				cur.w += pendingSpace + head.w
 				cur.words = append(cur.words, head)
-				cur.cont = true
-				out = append(out, cur)
-				cur, pendingSpace = line{}, 0
+				emit(true)
 				hyphRun++
 				w = tail
 			}
 			if w.w > width+1e-6 {
 				// The rest of a hyphenated word is still too wide.
-				for k, pw := range l.splitWord(w, width) {
-					if k > 0 {
-						cur.cont = true
-						out = append(out, cur)
-						cur = line{}
-					}
-					cur.words = append(cur.words, pw)
-					cur.w += pw.w
-					pendingSpace = pw.space
-				}
-				if w.brk {
-					cur.last = true
-					out = append(out, cur)
-					cur, pendingSpace = line{}, 0
-				}
-				continue
+				addWide(w)
+			} else {
+				add(w)
 			}
-			if len(cur.words) > 0 {
-				cur.w += pendingSpace
-			}
-			cur.words = append(cur.words, w)
-			cur.w += w.w
-			pendingSpace = w.space
 		}
 		if w.brk {
 			cur.last = true
-			out = append(out, cur)
-			cur, pendingSpace = line{}, 0
+			emit(false)
 		}
 	}
 	if len(cur.words) > 0 {

@@ -9,14 +9,7 @@ import (
 func testLayout(t *testing.T) *layout {
 	t.Helper()
 	in := fixtureInput()
-	st, err := loadStyle(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := loadFonts(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, fs := testStyleFonts(t)
 	z := newSanitizer(fs, nil)
 	l, err := newLayout(in, st, fs, &metrics{}, prepare(in.Doc, st, z), prepareFront(in, st, z), "A4", nil)
 	if err != nil {

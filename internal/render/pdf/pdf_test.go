@@ -163,14 +163,7 @@ func TestGlyphReplacement(t *testing.T) {
 func TestRunesInFonts(t *testing.T) {
 	in := fixtureInput()
 	in.Doc.Sections[0].Blocks = append(in.Doc.Sections[0].Blocks, para("😀 中 𝐀 \u00AD\t Ә Ғ Қ Ң Ө Ұ Ү Һ І « » — …", 1))
-	st, err := loadStyle(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := loadFonts(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, fs := testStyleFonts(t)
 	d := prepare(in.Doc, st, newSanitizer(fs, in.Warnings))
 	check := func(rs []run) {
 		for _, r := range rs {

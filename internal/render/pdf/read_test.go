@@ -380,14 +380,7 @@ func TestHyphenation(t *testing.T) {
 // TestRunesEmbedded checks that every rune in the PDF text is in an embedded font.
 func TestRunesEmbedded(t *testing.T) {
 	needTool(t, "pdftotext")
-	st, err := loadStyle(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := loadFonts(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, fs := testStyleFonts(t)
 	for _, name := range []string{"constructs.md", "kk-ru.md"} {
 		b := buildTestdata(t, name)
 		out, err := exec.Command("pdftotext", "-enc", "UTF-8", b.file, "-").Output()

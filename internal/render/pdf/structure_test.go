@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"html"
 	"os/exec"
@@ -115,33 +114,15 @@ type pdfLink struct {
 func readLinks(t *testing.T, file string) map[int][]pdfLink {
 	t.Helper()
 	needTool(t, "qpdf")
-	out, err := exec.Command("qpdf", "--json", file).Output()
-	if err != nil {
-		t.Fatalf("qpdf --json: %v", err)
-	}
-	var j struct {
-		Pages []struct {
-			Object string `json:"object"`
-		} `json:"pages"`
-		Qpdf []json.RawMessage `json:"qpdf"`
-	}
-	if err := json.Unmarshal(out, &j); err != nil || len(j.Qpdf) < 2 {
-		t.Fatalf("qpdf --json: %v", err)
-	}
-	var objs map[string]struct {
-		Value any `json:"value"`
-	}
-	if err := json.Unmarshal(j.Qpdf[1], &objs); err != nil {
-		t.Fatalf("qpdf --json objects: %v", err)
-	}
-	pageNo := map[string]int{}
-	for i, p := range j.Pages {
-		pageNo[p.Object] = i + 1
-	}
+	objs, pages := qpdfJSON(t, file)
 	num := func(v any) float64 { f, _ := v.(float64); return f }
 	links := map[int][]pdfLink{}
-	for i, p := range j.Pages {
-		page, _ := objs["obj:"+p.Object].Value.(map[string]any)
+	pageNo := map[string]int{}
+	for i, p := range pages {
+		pageNo[p] = i + 1
+	}
+	for i, p := range pages {
+		page, _ := objs["obj:"+p].Value.(map[string]any)
 		annots, _ := page["/Annots"].([]any)
 		for _, a := range annots {
 			ref, ok := a.(string)
