@@ -75,23 +75,32 @@ type chunk struct {
 
 func chunkBlocks(blocks []document.Block, st stemmer) []chunk {
 	var cs []chunk
-	var texts []strings.Builder
+	// One builder, emptied at each chunk: a slice of strings.Builder would
+	// copy non-zero builders when it grows, and a copied builder keeps a
+	// hidden pointer to where it was — on the stack when the slice's first
+	// backing store is there — which the GC finds dangling once the stack
+	// moves (see testdata/builder-copy/README.md).
+	var tb strings.Builder
 	for _, b := range blocks {
 		r := document.RefOf(b)
 		if len(cs) == 0 || r != nil {
+			if len(cs) > 0 {
+				cs[len(cs)-1].text = tb.String()
+				tb.Reset()
+			}
 			cs = append(cs, chunk{})
-			texts = append(texts, strings.Builder{})
 		}
 		c := &cs[len(cs)-1]
 		c.blocks = append(c.blocks, b)
-		tb := &texts[len(texts)-1]
 		if tb.Len() > 0 {
 			tb.WriteByte('\n')
 		}
 		tb.WriteString(document.BlockText(b))
 	}
+	if len(cs) > 0 {
+		cs[len(cs)-1].text = tb.String()
+	}
 	for i := range cs {
-		cs[i].text = texts[i].String()
 		cs[i].words = document.CountWords(cs[i].text)
 		cs[i].terms = map[string]int{}
 		for _, t := range st.terms(cs[i].text) {
