@@ -1,6 +1,10 @@
 package analyze
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/briefbook/briefbook/internal/document"
 )
 
@@ -34,27 +38,77 @@ type unit struct {
 	Sents []Sentence
 	Lang  string
 	Sec   int
+	// Role is what the part of the document holding the block is for, from
+	// its headings (see headingRole) or, in a text whose reader found no
+	// headings, from a line that names it (see pseudoHeading).
+	Role role
+	// Short is set for a list of short items (see shortItemsList).
+	Short bool
 }
 
 // collectUnits returns the numbered blocks of doc in document order.
 func collectUnits(doc *document.Document) []unit {
 	var us []unit
-	var walk func(s *document.Section, top int)
-	walk = func(s *document.Section, top int) {
+	var walk func(s *document.Section, top int, r role)
+	walk = func(s *document.Section, top int, r role) {
+		if s.Title != "" && r != roleMatter {
+			r = headingRole(s.Title)
+		}
 		for _, b := range s.Blocks {
-			r := document.RefOf(b)
-			if r == nil || r.ID == "" {
+			ref := document.RefOf(b)
+			if ref == nil || ref.ID == "" {
 				continue
 			}
 			text := document.BlockText(b)
-			us = append(us, unit{ID: r.ID, Text: text, Sents: Sentences(text, doc.Meta.Language), Lang: doc.Meta.Language, Sec: top})
+			us = append(us, unit{ID: ref.ID, Text: text, Sents: Sentences(text, doc.Meta.Language), Lang: doc.Meta.Language,
+				Sec: top, Role: r, Short: shortItemsList(b)})
 		}
 		for _, c := range s.Sections {
-			walk(c, top)
+			walk(c, top, r)
 		}
 	}
 	for i, s := range doc.Sections {
-		walk(s, i)
+		walk(s, i, roleBody)
 	}
+	markPseudoHeadings(us)
 	return us
+}
+
+// markPseudoHeadings gives the blocks that follow a line naming a role
+// ("Abstract", "References") that role, up to the next short line that
+// looks like a heading, within the body of the document.
+func markPseudoHeadings(us []unit) {
+	cur, on := roleBody, false
+	for i := range us {
+		u := &us[i]
+		if u.Role != roleBody {
+			on = false
+			continue
+		}
+		if r, ok := pseudoHeading(u.Text); ok {
+			cur, on = r, true
+			continue
+		}
+		if on && looksLikeHeading(u.Text) {
+			on = false
+			continue
+		}
+		if on {
+			u.Role = cur
+		}
+	}
+}
+
+// looksLikeHeading reports whether a block is a short line without
+// sentence punctuation that starts with a capital or a number.
+func looksLikeHeading(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsRune(t, '\n') || document.CountWords(t) > 8 {
+		return false
+	}
+	if strings.ContainsAny(t[len(t)-1:], ".!?,;:") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

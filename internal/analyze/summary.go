@@ -27,6 +27,9 @@ type candidate struct {
 	sec   int  // index of its top-level section
 	pos   int  // index among all sentences of the document
 	lead  bool // first sentence of its paragraph
+	// abstract is set for a sentence of the document's own summary (an
+	// Abstract, Executive summary… section): such sentences come first.
+	abstract bool
 	vec   sparse
 	cent  float64 // centrality, 0–1
 	facts int     // facts the sentence states (expository texts)
@@ -94,7 +97,18 @@ func summarize(us []unit, n int, facts *document.Facts) []document.SummarySenten
 		return nil
 	}
 	paras := len(us)
-	picked := pickMMR(cands, n, paras)
+	// The document's own summary is the strongest candidate: its best
+	// sentences come first, the rest of the text fills what is left.
+	var own, rest []*candidate
+	for _, c := range cands {
+		if c.abstract {
+			own = append(own, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	picked := pickMMR(own, n, paras, nil)
+	picked = pickMMR(rest, n, paras, picked)
 	sort.Slice(picked, func(a, b int) bool { return picked[a].pos < picked[b].pos })
 	out := make([]document.SummarySentence, len(picked))
 	for i, p := range picked {
@@ -114,10 +128,11 @@ func scoreCandidates(us []unit, facts *document.Facts) ([]*candidate, int) {
 			pos++
 			nw := document.CountWords(s.Text)
 			words += nw
-			if nw < 4 || !hasLetter(s.Text) {
+			if nw < 4 || !hasLetter(s.Text) || u.Role == roleMatter || u.Short || notKeyPoint(s.Text) {
 				continue
 			}
-			cands = append(cands, &candidate{text: strings.Join(strings.Fields(s.Text), " "), para: u.ID, unit: ui, sec: u.Sec, pos: pos - 1, lead: si == 0})
+			cands = append(cands, &candidate{text: strings.Join(strings.Fields(s.Text), " "), para: u.ID, unit: ui, sec: u.Sec, pos: pos - 1, lead: si == 0,
+				abstract: u.Role == roleAbstract})
 		}
 	}
 	if len(cands) == 0 {
@@ -365,7 +380,9 @@ func lexRank(cs []*candidate) []float64 {
 // the similarity to what is already chosen, minus a small penalty for a
 // paragraph that already gave a sentence when the text has paragraphs to
 // spare.
-func pickMMR(cands []*candidate, n, paras int) []*candidate {
+// The candidates already picked count as chosen: pickMMR adds to them
+// until there are n.
+func pickMMR(cands []*candidate, n, paras int, picked []*candidate) []*candidate {
 	pool := make([]*candidate, len(cands))
 	copy(pool, cands)
 	sort.SliceStable(pool, func(a, b int) bool { return pool[a].score > pool[b].score })
@@ -376,8 +393,10 @@ func pickMMR(cands []*candidate, n, paras int) []*candidate {
 	if paras >= 2*n {
 		penalty = paraPenalty
 	}
-	var picked []*candidate
 	usedPara := map[int]bool{}
+	for _, p := range picked {
+		usedPara[p.unit] = true
+	}
 	used := make([]bool, len(pool))
 	for len(picked) < n {
 		best, bestV := -1, math.Inf(-1)
