@@ -21,20 +21,20 @@ func summaryCount(words int) int {
 
 // candidate is a sentence that may enter the summary.
 type candidate struct {
-	text  string
-	para  string
-	unit  int  // index of its paragraph among the units
-	sec   int  // index of its top-level section
-	pos   int  // index among all sentences of the document
-	lead  bool // first sentence of its paragraph
+	text string
+	para string
+	unit int  // index of its paragraph among the units
+	sec  int  // index of its top-level section
+	pos  int  // index among all sentences of the document
+	lead bool // first sentence of its paragraph
 	// abstract is set for a sentence of the document's own summary (an
 	// Abstract, Executive summary… section): such sentences come first.
 	abstract bool
-	vec   sparse
-	cent  float64 // centrality, 0–1
-	facts int     // facts the sentence states (expository texts)
-	rare  float64 // share of its terms rare in the document (expository texts)
-	score float64
+	vec      sparse
+	cent     float64 // centrality, 0–1
+	facts    int     // facts the sentence states (expository texts)
+	rare     float64 // share of its terms rare in the document (expository texts)
+	score    float64
 }
 
 // Summary tuning. The graph is built in groups of at most graphGroup
