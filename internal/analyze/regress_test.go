@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -78,35 +77,6 @@ func TestWindows(t *testing.T) {
 	}
 	if n := prefixFold("ȺȺx", "ⱥⱥ"); n != len("ȺȺ") {
 		t.Errorf("prefixFold length %d, want %d", n, len("ȺȺ"))
-	}
-}
-
-// TestDepthScores compares the linear depth scores with the direct climb
-// on random and flat similarity curves.
-func TestDepthScores(t *testing.T) {
-	naive := func(sim []float64) []float64 {
-		d := make([]float64, len(sim))
-		for g := range sim {
-			l, r := sim[g], sim[g]
-			for i := g - 1; i >= 0 && sim[i] >= l; i-- {
-				l = sim[i]
-			}
-			for i := g + 1; i < len(sim) && sim[i] >= r; i++ {
-				r = sim[i]
-			}
-			d[g] = (l - sim[g]) + (r - sim[g])
-		}
-		return d
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for k := 0; k < 200; k++ {
-		sim := make([]float64, rng.IntN(30))
-		for i := range sim {
-			sim[i] = float64(rng.IntN(4)) / 4 // many ties
-		}
-		if got, want := depthScores(sim), naive(sim); !slices.Equal(got, want) {
-			t.Fatalf("depthScores(%v) = %v, want %v", sim, got, want)
-		}
 	}
 }
 

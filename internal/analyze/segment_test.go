@@ -7,17 +7,6 @@ import (
 	"github.com/briefbook/briefbook/internal/document"
 )
 
-func TestSectionCount(t *testing.T) {
-	tests := []struct{ words, lo, hi int }{
-		{100, 1, 1}, {650, 3, 5}, {5000, 6, 9}, {20000, 9, 14},
-	}
-	for _, tt := range tests {
-		if n := sectionCount(tt.words); n < tt.lo || n > tt.hi {
-			t.Errorf("sectionCount(%d) = %d, want %d–%d", tt.words, n, tt.lo, tt.hi)
-		}
-	}
-}
-
 // topicDoc builds a document of paragraphs on alternating topics.
 func topicDoc(topics []string, parasPerTopic int) *document.Document {
 	var b strings.Builder
@@ -129,5 +118,54 @@ func TestTitleCandidates(t *testing.T) {
 	}
 	if !found {
 		t.Error("no candidate \"nuclear non-proliferation\"")
+	}
+}
+
+// The number of sections follows the number of topics, not the length.
+func TestSegmentCountFollowsTopics(t *testing.T) {
+	topics := []string{
+		"The river floods the valley every spring. Farmers watch the river banks and the water level rises over the fields of wheat and barley.",
+		"The orchestra played a symphony by the composer. Violins and cellos filled the concert hall while the conductor led the musicians.",
+		"Engineers built the railway bridge from steel girders. The bridge carries trains across the gorge and the railway links two cities.",
+		"The hospital opened a new ward for children. Nurses and doctors treat patients and the hospital trains young doctors in surgery.",
+		"Astronomers pointed the telescope at a distant galaxy. The observatory records the light of stars and comets through the night.",
+	}
+	for _, k := range []int{1, 2, 3, 5} {
+		d := topicDoc(topics[:k], 6)
+		Segment(d)
+		if len(d.Sections) != k {
+			t.Errorf("%d topics of 6 paragraphs: got %d sections, want %d", k, len(d.Sections), k)
+		}
+	}
+}
+
+// A run of dialogue is never cut, even where its subject changes.
+func TestSegmentNeverInsideDialogue(t *testing.T) {
+	river := "The river floods the valley every spring. Farmers watch the river banks and the water level rises over the fields of wheat and barley."
+	music := "The orchestra played a symphony by the composer. Violins and cellos filled the concert hall while the conductor led the musicians."
+	var ps []string
+	for i := 0; i < 5; i++ {
+		ps = append(ps, river)
+	}
+	for i := 0; i < 4; i++ {
+		ps = append(ps, "“"+river+"”")
+	}
+	for i := 0; i < 4; i++ {
+		ps = append(ps, "— "+music)
+	}
+	for i := 0; i < 5; i++ {
+		ps = append(ps, music)
+	}
+	d := plainDoc("t.txt", "Title\n\n"+strings.Join(ps, "\n\n"), true)
+	Segment(d)
+	if len(d.Sections) < 2 {
+		t.Fatalf("got %d sections, want the two subjects apart", len(d.Sections))
+	}
+	at := 0
+	for _, s := range d.Sections {
+		if at > 0 && dialogue(ps[at-1]) && dialogue(ps[at]) {
+			t.Errorf("a section starts inside a run of dialogue, at ¶%d", at+1)
+		}
+		at += len(s.Numbered())
 	}
 }
