@@ -2,11 +2,12 @@ package analyze
 
 import (
 	"embed"
+	"strconv"
 	"strings"
 	"sync"
 )
 
-//go:embed data/*.txt
+//go:embed data/*.txt data/*.tsv
 var dataFS embed.FS
 
 // lexicon holds the embedded word lists, parsed once per process and never
@@ -21,7 +22,14 @@ type lexicon struct {
 	// may start there; prefix aliases ("Казахстан*") are in placePrefix.
 	placeFirst  map[string][]placeAlias
 	placePrefix []placeAlias
+	// pos holds the English part-of-speech counts of word forms (see
+	// data/pos_en.SOURCE.md).
+	pos map[string]posCounts
 }
+
+// posCounts is how often a word form was tagged a noun, a verb, an
+// adjective or anything else in an annotated corpus.
+type posCounts struct{ noun, verb, adj, other int32 }
 
 type placeEntry struct {
 	Name string
@@ -106,6 +114,23 @@ func loadLexicon() *lexicon {
 				lx.placeFirst[words[0]] = append(lx.placeFirst[words[0]], pa)
 			}
 		}
+	}
+	lines := dataLines("pos_en.tsv")
+	lx.pos = make(map[string]posCounts, len(lines))
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		if len(f) != 5 {
+			continue
+		}
+		var c [4]int32
+		for k := range c {
+			n, err := strconv.Atoi(f[k+1])
+			if err != nil {
+				break
+			}
+			c[k] = int32(n)
+		}
+		lx.pos[f[0]] = posCounts{c[0], c[1], c[2], c[3]}
 	}
 	return lx
 }

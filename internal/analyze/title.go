@@ -243,11 +243,17 @@ func candidatePhrases(text string, st stemmer) []*phrase {
 		flush := func() {
 			for i := range run {
 				for n := 1; n <= maxTitleWords && i+n <= len(run); n++ {
-					prev := ""
+					prev, next := "", ""
 					if k := run[i]; k > 0 {
 						prev = ws[k-1].Text
+						if k == 1 && isStop(strings.ToLower(prev)) {
+							prev = "" // "In Germany": a capital only because it opens the sentence
+						}
 					}
-					addPhrase(byKey, &out, s.Text, ws[run[i]:run[i]+n], prev, weight, st)
+					if k := run[i] + n; k < len(ws) {
+						next = ws[k].Text
+					}
+					addPhrase(byKey, &out, s.Text, ws[run[i]:run[i]+n], prev, next, weight, st)
 				}
 			}
 			run = run[:0]
@@ -399,8 +405,11 @@ func pastAfterName(prev, w string) bool {
 	return w == lw && strings.HasSuffix(lw, "ed") && isCapitalized(prev) && !possessive(lp)
 }
 
-func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word, prev string, weight float64, st stemmer) {
+func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word, prev, next string, weight float64, st stemmer) {
 	first, last := ws[0].Text, ws[len(ws)-1].Text
+	if !nounPhrase(ws, prev, next) {
+		return
+	}
 	// Adverbs and participles make poor titles at either end of a phrase.
 	for _, e := range []string{first, last} {
 		le := strings.ToLower(e)
@@ -419,10 +428,10 @@ func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word,
 		// make poor titles.
 		fallback := (len(ws) == 1 && isAcronym(first)) || innerVerb(ws, prev == "") || possessive(strings.ToLower(last))
 		for i, w := range ws {
-			fallback = fallback || looksVerb(w.Text, i == len(ws)-1)
+			fallback = fallback || looksVerb(w.Text, i == len(ws)-1) || mostlyVerb(w.Text)
 		}
 		p = &phrase{key: key, stems: stems, surface: text[ws[0].Start:ws[len(ws)-1].End], first: len(*out),
-			adjEnd: looksAdjective(last), verbStart: looksVerbAfterSubject(prev, first), fallback: fallback}
+			adjEnd: adjectiveHead(last), verbStart: looksVerbAfterSubject(prev, first), fallback: fallback}
 		byKey[key] = p
 		*out = append(*out, p)
 	}
