@@ -119,7 +119,7 @@ func notKeyPoint(s string) bool {
 	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "…:") {
 		return true
 	}
-	if referenceEntry.MatchString(s) || citationMarks.MatchString(s) || licenceText.MatchString(t) {
+	if citation(s, t) {
 		return true
 	}
 	ws := strings.Fields(s)
@@ -150,6 +150,38 @@ func notKeyPoint(s string) bool {
 		return true
 	}
 	return letters >= 4 && 2*caps >= letters
+}
+
+// citationHints are substrings one of which every match of citationMarks
+// holds; sentences without any skip the regular expression.
+var citationHints = []string{"etrieved", "ETRIEVED", "isbn", "ISBN", "doi", "DOI", "rxiv", "RXIV", "ccessed", "CCESSED", "rchived", "RCHIVED", "pp."}
+
+// citation reports whether s (t trimmed) is a bibliography entry, a
+// citation or licence text. Cheap tests come first: this runs on every
+// sentence of a book.
+func citation(s, t string) bool {
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '[', '^', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if referenceEntry.MatchString(s) {
+			return true
+		}
+	}
+	for _, h := range citationHints {
+		if strings.Contains(s, h) {
+			if citationMarks.MatchString(s) {
+				return true
+			}
+			break
+		}
+	}
+	head := t
+	if len(head) > 64 {
+		head = head[:64]
+	}
+	return licenceText.MatchString(head)
 }
 
 // shortItemsList reports whether a numbered block is a list of short items
