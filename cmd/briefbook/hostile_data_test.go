@@ -408,4 +408,3 @@ func TestPrintedLinesAreEscaped(t *testing.T) {
 		}
 	}
 }
-
