@@ -34,7 +34,8 @@ Usage:
   briefbook help                        this text
 
 Run 'briefbook COMMAND --help' for the flags of a command.
-Exit codes: 0 success, 1 an input could not be built, 2 usage error, 3 internal error.
+Exit codes: 0 success, 1 an input could not be built, 2 usage error, 3 internal error,
+130/143 interrupted by SIGINT/SIGTERM.
 `
 
 // Run runs briefbook with args (without the program name) and returns the
