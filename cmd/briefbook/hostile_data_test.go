@@ -77,7 +77,7 @@ func TestDataHostileCases(t *testing.T) {
 		os.Truncate(sparse, 65<<20) // 65 MiB, no disk used
 	}
 	fifo := filepath.Join(dir, "fifo.txt")
-	hasFIFO := runtime.GOOS != "windows" && syscall.Mkfifo(fifo, 0o644) == nil
+	hasFIFO := runtime.GOOS != "windows" && mkfifo(fifo) == nil
 	tests := []struct {
 		name   string
 		env    []string

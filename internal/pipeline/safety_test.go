@@ -26,7 +26,7 @@ func TestSourceFiles(t *testing.T) {
 	os.Symlink("nowhere.txt", filepath.Join(dir, "dangling.txt"))
 	os.Symlink("sub.md", filepath.Join(dir, "tofolder.txt"))
 	if runtime.GOOS != "windows" {
-		syscall.Mkfifo(filepath.Join(dir, "fifo.txt"), 0o644)
+		mkfifo(filepath.Join(dir, "fifo.txt"))
 	}
 	got, ws, err := SourceFiles([]string{dir, filepath.Join(dir, "image.png")}, os.Stat, os.ReadDir)
 	if err != nil {
@@ -247,11 +247,11 @@ func TestBuildFileAllOrNothing(t *testing.T) {
 // TestBuildFileModes checks that a new output follows the umask and that an
 // existing output keeps its mode.
 func TestBuildFileModes(t *testing.T) {
-	if runtime.GOOS == "windows" {
+	old, ok := setUmask(0o027)
+	if !ok {
 		t.Skip("no umask")
 	}
-	old := syscall.Umask(0o027)
-	defer syscall.Umask(old)
+	defer setUmask(old)
 	dir, src := writeDoc(t)
 	out := filepath.Join(dir, "out")
 	os.Mkdir(out, 0o755)

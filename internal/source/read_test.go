@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -18,7 +17,7 @@ func TestReadFileRefusesNonRegularAndHuge(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.txt")
 	if runtime.GOOS != "windows" {
-		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		if err := mkfifo(fifo); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -88,7 +87,7 @@ func TestReadRefusesFIFO(t *testing.T) {
 		t.Skip("no FIFOs")
 	}
 	fifo := filepath.Join(t.TempDir(), "pipe.md")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
