@@ -81,10 +81,11 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 
 	doc = &document.Document{}
 	doc.Meta.Source = f.Base()
-	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}}
+	ctl := &controlCleaner{f: f, w: w}
+	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}, ctl: ctl}
 	r.build(root)
 	if fm != nil {
-		applyFrontMatter(f, data, fm, &doc.Meta, w)
+		applyFrontMatter(f, data, fm, &doc.Meta, w, ctl)
 	}
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = DetectLanguage(docText(doc))
@@ -180,6 +181,8 @@ type mdReader struct {
 	// block is the line of the block being converted, for warnings.
 	block     int
 	htmlWarns map[int]bool
+	// ctl removes control characters that decoding brings back.
+	ctl *controlCleaner
 }
 
 type mdOpen struct {
@@ -331,7 +334,7 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 			// The fence line is the line before the first content line.
 			cb.Pos = posAt(r.f, r.lines.line(n.Info.Segment.Start))
 			if lang := n.Language(r.src); lang != nil {
-				cb.Lang = string(restore(lang))
+				cb.Lang = r.clean(string(restore(lang)), n, "a code fence")
 			}
 		} else if n.Lines().Len() > 0 && cb.Pos.Line > 1 {
 			cb.Pos.Line--
@@ -433,14 +436,14 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 			if !c.IsRaw() {
 				v = unescape(v)
 			}
-			out.addText(string(v))
+			out.addText(r.clean(string(v), c, "a character reference"))
 			if c.HardLineBreak() {
 				out.add(document.LineBreak{})
 			} else if c.SoftLineBreak() {
 				out.addText(" ")
 			}
 		case *ast.String:
-			out.addText(string(restore(c.Value)))
+			out.addText(r.clean(string(restore(c.Value)), c, "a character reference"))
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
@@ -454,7 +457,7 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 					b.Write(t.Value)
 				}
 			}
-			out.add(document.Code(restoreString(b.String())))
+			out.add(document.Code(r.clean(restoreString(b.String()), c, "a code span")))
 		case *ast.Emphasis:
 			ins := r.inlines(c)
 			if c.Level >= 2 {
@@ -463,9 +466,14 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 				out.add(&document.Emph{Inlines: ins})
 			}
 		case *ast.Link:
-			out.add(&document.Link{URL: string(restore(c.Destination)), Inlines: r.inlines(c)})
+			r.addLink(out, c, string(unescape(restore(c.Destination))), r.inlines(c))
 		case *ast.AutoLink:
-			out.add(&document.Link{URL: string(restore(c.URL(r.src))), Inlines: []document.Inline{document.Text(restore(c.Label(r.src)))}})
+			target := string(restore(c.URL(r.src)))
+			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(target), "mailto:") {
+				target = "mailto:" + target
+			}
+			label := r.clean(string(restore(c.Label(r.src))), c, "an autolink")
+			r.addLink(out, c, target, []document.Inline{document.Text(label)})
 		case *ast.Image:
 			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(restore(c.Destination)))
 			r.appendInlines(out, c)
@@ -490,6 +498,42 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 			}
 		default: // strikethrough and anything unknown: keep the content
 			r.appendInlines(out, c)
+		}
+	}
+}
+
+// clean removes control characters other than tab and newline from s,
+// text taken from n, warning (once per document) at n's line.
+func (r *mdReader) clean(s string, n ast.Node, what string) string {
+	return r.ctl.text(s, true, func() int {
+		if t, ok := n.(*ast.Text); ok {
+			return r.lines.line(t.Segment.Start)
+		}
+		return r.line(n)
+	}, what)
+}
+
+// addLink adds a link to target around ins when document.CheckLink allows
+// it (with the target percent-encoded), and otherwise ins alone, with a
+// warning at n's line. Empty targets ("[a]()") are dropped silently.
+func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []document.Inline) {
+	u, kind := document.CheckLink(target)
+	if kind != document.LinkRefused {
+		out.add(&document.Link{URL: u, Inlines: ins})
+		return
+	}
+	if strings.TrimSpace(target) != "" {
+		shown := target
+		if len(shown) > 80 {
+			shown = strings.ToValidUTF8(shown[:80], "") + "…"
+		}
+		r.w.Add(posAt(r.f, r.line(n)), "link to %q is not an http, https or mailto URL: kept as text", shown)
+	}
+	for _, in := range ins {
+		if t, ok := in.(document.Text); ok {
+			out.addText(string(t))
+		} else {
+			out.add(in)
 		}
 	}
 }
