@@ -16,7 +16,7 @@ import (
 //
 // Control characters that YAML escapes produce ("\e", "\0", "\x07", also
 // tab and newline) are removed from every value, with one warning at the
-// key's line (ctl warns once per document).
+// key's line (ctl warns once).
 func applyFrontMatter(f *source.File, src []byte, fm map[string]any, m *document.Meta, w *source.Warnings, ctl *controlCleaner) {
 	at := func(key string) source.Pos { return posAt(f, keyLine(src, key)) }
 	// get returns the value of key with control characters removed from

@@ -81,11 +81,11 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 
 	doc = &document.Document{}
 	doc.Meta.Source = f.Base()
-	ctl := &controlCleaner{f: f, w: w}
-	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}, ctl: ctl}
+	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}, ctl: &controlCleaner{f: f, w: w}}
 	r.build(root)
 	if fm != nil {
-		applyFrontMatter(f, data, fm, &doc.Meta, w, ctl)
+		// Its own cleaner: one warning for the front matter, one for the body.
+		applyFrontMatter(f, data, fm, &doc.Meta, w, &controlCleaner{f: f, w: w})
 	}
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = DetectLanguage(docText(doc))
