@@ -63,6 +63,7 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 	if useMeta {
 		body = frontMatterEnd(data)
 	}
+	data = limitTables(f, data, body, w)
 	if fast {
 		data = neutralizeDestinations(data, body)
 	}
