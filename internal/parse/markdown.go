@@ -40,7 +40,17 @@ import (
 // are read as text (goldmark's time grows with the square of that depth).
 // A "(" after "]" that cannot open a link destination is hidden from
 // goldmark (see neutralizeDestinations), which keeps "[x](" repeated on one
-// line linear; the text read is the same.
+// line linear; the text read is the same. Emphasis and strikethrough runs
+// that can never be matched are read as text at once (see emphasisGuard),
+// which keeps mixes such as "*a_ " repeated linear; the text read is the
+// same. Tables keep at most maxTableColumns columns and one cell per byte
+// of their source (see limitTables), with a warning.
+//
+// Links: only http, https and mailto URLs and "#fragment" references stay
+// links (see document.CheckLink), their destinations unescaped and
+// percent-encoded; any other target keeps its text, with a warning.
+// Control characters that character references or YAML escapes produce
+// are removed, with a warning, like those in the source.
 func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
 	return readMarkdown(f, w, true)
 }
@@ -64,17 +74,22 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 		body = frontMatterEnd(data)
 	}
 	data = limitTables(f, data, body, w)
+	var g *emphasisGuard
 	if fast {
 		data = neutralizeDestinations(data, body)
+		g = &emphasisGuard{}
 	}
-	root, ctx := parseMarkdown(data, useMeta)
+	root, ctx := parseMarkdown(data, useMeta, g)
 	var fm map[string]any
 	if useMeta {
 		m, ferr := meta.TryGet(ctx)
 		if ferr != nil {
 			w.Add(posAt(f, yamlErrorLine(ferr)), "front matter ignored: %s", yamlErrorText(ferr))
 			data = blankFrontMatter(data)
-			root, _ = parseMarkdown(data, false)
+			if g != nil {
+				g = &emphasisGuard{}
+			}
+			root, _ = parseMarkdown(data, false, g)
 		} else {
 			fm = m
 		}
@@ -84,6 +99,11 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 	doc.Meta.Source = f.Base()
 	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}, ctl: &controlCleaner{f: f, w: w}}
 	r.build(root)
+	if g != nil {
+		for _, off := range g.cut {
+			w.Add(posAt(f, r.lines.line(off)), "too many emphasis delimiters to match in linear time: the rest of this block reads them as text")
+		}
+	}
 	if fm != nil {
 		// Its own cleaner: one warning for the front matter, one for the body.
 		applyFrontMatter(f, data, fm, &doc.Meta, w, &controlCleaner{f: f, w: w})
@@ -96,13 +116,20 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 	return doc, nil
 }
 
-// parseMarkdown runs goldmark over src.
-func parseMarkdown(src []byte, withMeta bool) (ast.Node, parser.Context) {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote}
+// parseMarkdown runs goldmark over src; with a guard, emphasis and
+// strikethrough delimiters go through it (see emphasisGuard).
+func parseMarkdown(src []byte, withMeta bool, g *emphasisGuard) (ast.Node, parser.Context) {
+	exts := []goldmark.Extender{extension.Table, extension.Linkify, extension.TaskList, extension.Footnote}
 	if withMeta {
 		exts = append(exts, meta.Meta)
 	}
-	md := goldmark.New(goldmark.WithExtensions(exts...))
+	opts := []goldmark.Option{}
+	if g != nil {
+		opts = append(opts, goldmark.WithParser(guardedParser(g)))
+	} else {
+		exts = append(exts, extension.Strikethrough)
+	}
+	md := goldmark.New(append(opts, goldmark.WithExtensions(exts...))...)
 	ctx := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return root, ctx
