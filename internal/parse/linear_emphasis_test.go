@@ -28,7 +28,7 @@ func parseTime(t *testing.T, in string) time.Duration {
 // checkLinear measures make(n) and make(2n) and fails when the larger
 // takes a second or more, or, once it takes long enough to measure on a
 // loaded machine (250 ms), more than 2.5 times the smaller. The quadratic
-// cases these tests guard took 2 s and 11 s.
+// cases these tests guard took 0.4 s and 2 s (40 and 80 KB of "*a_ ").
 func checkLinear(t *testing.T, n int, make func(n int) string) {
 	t.Helper()
 	var small, large time.Duration
@@ -73,7 +73,7 @@ func TestEmphasisLinearTime(t *testing.T) {
 		{"*a_ lines", "", "*a_\n"},
 		{"real emphasis", "", "*a* _b_ **c** ~~d~~ "},
 	}
-	const size = 80_000 // bytes of the smaller input
+	const size = 40_000 // bytes of the smaller input
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			checkLinear(t, size/len(tt.unit), func(n int) string { return "# T\n\n" + tt.head + strings.Repeat(tt.unit, n) })
