@@ -146,9 +146,6 @@ func (g *emphasisGuard) closeBracket() {
 type guardedDelimiters struct {
 	inner parser.InlineParser
 	g     *emphasisGuard
-	// scan is the processor used to read a run as the inner parser does
-	// (only its IsDelimiter is used by parser.ScanDelimiter).
-	scan parser.DelimiterProcessor
 	// maxLen and noTildeBefore mirror the strikethrough parser's own
 	// refusals (runs longer than 2, a run after "~").
 	maxLen        int
@@ -161,11 +158,11 @@ func (p *guardedDelimiters) Parse(parent ast.Node, block text.Reader, pc parser.
 	p.g.enter(parent)
 	before := block.PrecendingCharacter()
 	line, segment := block.PeekLine()
-	d := parser.ScanDelimiter(line, before, 1, p.scan)
-	if d == nil || p.maxLen > 0 && d.OriginalLength > p.maxLen || p.noTildeBefore && before == '~' {
+	d, ok := scanRun(line, before)
+	if !ok || p.maxLen > 0 && d.OriginalLength > p.maxLen || p.noTildeBefore && before == '~' {
 		return p.inner.Parse(parent, block, pc)
 	}
-	if p.g.decide(d, segment.Start) {
+	if p.g.decide(&d, segment.Start) {
 		// Text, merged into the text before it as goldmark merges a
 		// delimiter it gives up on (ast.MergeOrReplaceTextSegment), so
 		// that a "\" before the run still escapes its first character.
@@ -202,22 +199,35 @@ func (t *bracketTracker) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	return nil
 }
 
-// runScanner is a DelimiterProcessor for reading runs of one character set
-// with parser.ScanDelimiter; only IsDelimiter is called.
-type runScanner string
-
-func (s runScanner) IsDelimiter(b byte) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == b {
-			return true
-		}
+// scanRun reads the delimiter run at the start of line as
+// parser.ScanDelimiter does (the CommonMark flanking rules, with the
+// stricter ones for "_"), without allocating: only Char, OriginalLength,
+// Length, CanOpen and CanClose are set. before is the character before
+// the run.
+func scanRun(line []byte, before rune) (parser.Delimiter, bool) {
+	if len(line) == 0 {
+		return parser.Delimiter{}, false
 	}
-	return false
+	c := line[0]
+	j := 1
+	for j < len(line) && line[j] == c {
+		j++
+	}
+	after := ' '
+	if j < len(line) {
+		after = util.ToRune(line, j)
+	}
+	beforePunct, beforeSpace := util.IsPunctRune(before), util.IsSpaceRune(before)
+	afterPunct, afterSpace := util.IsPunctRune(after), util.IsSpaceRune(after)
+	left := !afterSpace && (!afterPunct || beforeSpace || beforePunct)
+	right := !beforeSpace && (!beforePunct || afterSpace || afterPunct)
+	d := parser.Delimiter{Char: c, OriginalLength: j, Length: j, CanOpen: left, CanClose: right}
+	if c == '_' {
+		d.CanOpen = left && (!right || beforePunct)
+		d.CanClose = right && (!left || afterPunct)
+	}
+	return d, true
 }
-func (runScanner) CanOpenCloser(opener, closer *parser.Delimiter) bool {
-	return opener.Char == closer.Char
-}
-func (runScanner) OnMatch(consumes int) ast.Node { return nil }
 
 // guardedParser returns goldmark's default parser with the emphasis parser
 // wrapped, plus the wrapped strikethrough parser and the bracket tracker,
@@ -226,12 +236,12 @@ func guardedParser(g *emphasisGuard) parser.Parser {
 	var inlines []util.PrioritizedValue
 	for _, v := range parser.DefaultInlineParsers() {
 		if ip, ok := v.Value.(parser.InlineParser); ok && string(ip.Trigger()) == "*_" {
-			v.Value = &guardedDelimiters{inner: ip, g: g, scan: runScanner("*_")}
+			v.Value = &guardedDelimiters{inner: ip, g: g}
 		}
 		inlines = append(inlines, v)
 	}
 	inlines = append(inlines,
-		util.Prioritized(&guardedDelimiters{inner: extension.NewStrikethroughParser(), g: g, scan: runScanner("~"), maxLen: 2, noTildeBefore: true}, 500),
+		util.Prioritized(&guardedDelimiters{inner: extension.NewStrikethroughParser(), g: g, maxLen: 2, noTildeBefore: true}, 500),
 		// goldmark tries lower priorities first: after the footnote
 		// parser (101, which takes "[^1]" whole), before the link parser
 		// (200). It never returns a node, so the others run as before.
