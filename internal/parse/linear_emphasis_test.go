@@ -66,7 +66,7 @@ func TestEmphasisLinearTime(t *testing.T) {
 		{"_a* after a matching opener", "*x ", "_a* "},
 		{"*a_ inside an unclosed bracket", "[_x ", "*a_ "},
 		{"*a_ after an opener outside a bracket", "_x [", "*a_ "},
-		{"*a_ after a both-flanking run", "x_x _x ", "*a_ "},
+		{"_a* after a both-flanking run", "a*b *x ", "_a* "},
 		{"*a_ in a heading", "# ", "*a_ "},
 		{"*a_ in a table cell", "| h |\n|---|\n| ", "*a_ "},
 		{"*a_ in link text", "[", "*a_ "},
