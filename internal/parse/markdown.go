@@ -58,7 +58,6 @@ func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, 
 // readMarkdown is ParseMarkdown; fast=false skips neutralizeDestinations,
 // so tests can check that it changes nothing but the time taken.
 func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.Document, err error) {
-	defer guard(f, &doc, &err)
 	data := limitNesting(f, clean(f, f.Data, w), w)
 
 	useMeta := false
