@@ -109,7 +109,7 @@ func TestWrapBounds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines, cut := wrap(fc, tt.s, width, tt.max)
+			lines, cut, _ := wrap(fc, tt.s, width, tt.max)
 			if cut != tt.cut {
 				t.Errorf("cut = %v, want %v", cut, tt.cut)
 			}
@@ -320,5 +320,26 @@ func TestTitlePageMarkingClipped(t *testing.T) {
 	}
 	if n := utf8.RuneCountInString(m[1]); n > render.MaxMarking || !strings.HasSuffix(m[1], "…") {
 		t.Errorf("marking of %d runes (want ≤ %d, ending in …): %.60q", n, render.MaxMarking, m[1])
+	}
+}
+
+// TestCoverTitleFits: a title word wider than the cover at the largest
+// size ran off the cover's edge ("трансформациясы" drawn clipped); the
+// title now takes the next size at which every line fits, words whole.
+func TestCoverTitleFits(t *testing.T) {
+	const width = coverW - 2*coverMargin
+	for _, title := range []string{"Қазақстанның цифрлық трансформациясы", "Report", "Main vectors of Kazakhstan's foreign policy"} {
+		fc, lines, size, err := coverLines(title, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range lines {
+			if w := font.MeasureString(fc, l).Ceil(); w > width {
+				t.Errorf("%q at %v px: line %q is %d px wide, want ≤ %d", title, size, l, w, width)
+			}
+		}
+		if got := strings.Join(lines, " "); got != title {
+			t.Errorf("%q at %v px: lines %q", title, size, lines)
+		}
 	}
 }

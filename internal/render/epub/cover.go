@@ -201,10 +201,11 @@ func splitWide(fc font.Face, w string, width int) []string {
 }
 
 // wrap breaks s into lines no wider than width in face fc, cutting words
-// wider than a line between runes. It sets at most max lines: when text
-// is left over it ellipsizes the last line and reports cut. It reads s
-// only as far as those lines need, so its cost does not grow with s.
-func wrap(fc font.Face, s string, width, max int) (lines []string, cut bool) {
+// wider than a line between runes (split reports one). It sets at most
+// max lines: when text is left over it ellipsizes the last line and
+// reports cut. It reads s only as far as those lines need, so its cost
+// does not grow with s.
+func wrap(fc font.Face, s string, width, max int) (lines []string, cut, split bool) {
 	cur := ""
 	rest := s
 	for {
@@ -222,7 +223,7 @@ func wrap(fc font.Face, s string, width, max int) (lines []string, cut bool) {
 		word = capRunes(word, max*width+1)
 		pieces := []string{word}
 		if font.MeasureString(fc, word).Ceil() > width {
-			pieces = splitWide(fc, word, width)
+			pieces, split = splitWide(fc, word, width), true
 		}
 		for k, w := range pieces {
 			try := w
@@ -237,7 +238,7 @@ func wrap(fc font.Face, s string, width, max int) (lines []string, cut bool) {
 			}
 			if len(lines) == max {
 				lines[max-1] = ellipsize(fc, lines[max-1], width)
-				return lines, true
+				return lines, true, split
 			}
 		}
 		rest = rest[end:]
@@ -245,7 +246,7 @@ func wrap(fc font.Face, s string, width, max int) (lines []string, cut bool) {
 	if cur != "" {
 		lines = append(lines, cur)
 	}
-	return lines, false
+	return lines, false, split
 }
 
 // capRunes returns the first n runes of s.
@@ -260,27 +261,27 @@ func capRunes(s string, n int) string {
 }
 
 // coverLines sets the title as large as fits in at most three lines
-// (coverTitleLines at the smallest size), balanced by trying narrower
-// measures.
+// (coverTitleLines at the smallest size) without cutting a word, balanced
+// by trying narrower measures.
 func coverLines(title string, width int) (font.Face, []string, float64, error) {
 	var fc font.Face
 	var lines []string
-	var cut bool
+	var cut, split bool
 	var size float64
 	for _, size = range []float64{150, 130, 112, 96, 84} {
 		var err error
 		if fc, err = face(assets.SansBold, size); err != nil {
 			return nil, nil, 0, err
 		}
-		lines, cut = wrap(fc, title, width, coverTitleLines)
-		if len(lines) <= 3 && !cut {
+		lines, cut, split = wrap(fc, title, width, coverTitleLines)
+		if len(lines) <= 3 && !cut && !split {
 			break
 		}
 	}
 	// Balance: the narrowest measure that keeps the same number of lines.
-	for w := width - 40; !cut && w > width/2 && len(lines) > 1; w -= 40 {
-		l, c := wrap(fc, title, w, coverTitleLines)
-		if c || len(l) != len(lines) {
+	for w := width - 40; !cut && !split && w > width/2 && len(lines) > 1; w -= 40 {
+		l, c, sp := wrap(fc, title, w, coverTitleLines)
+		if c || sp || len(l) != len(lines) {
 			break
 		}
 		lines = l
@@ -331,7 +332,7 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 	}
 	if subtitle != "" {
 		y += 50
-		ls, _ := wrap(regular, coverText(assets.SansRegular, subtitle), width, coverSubtitleLines)
+		ls, _, _ := wrap(regular, coverText(assets.SansRegular, subtitle), width, coverSubtitleLines)
 		for _, l := range ls {
 			y += 76
 			c.text(regular, l, coverMargin, y, 1)
@@ -341,7 +342,7 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 	c.rect(image.Rect(coverMargin, y, coverMargin+360, y+12), 0)
 	y += 60
 	for _, m := range meta {
-		ls, _ := wrap(metaFace, coverText(assets.SansRegular, m), width, coverMetaLines)
+		ls, _, _ := wrap(metaFace, coverText(assets.SansRegular, m), width, coverMetaLines)
 		for _, l := range ls {
 			y += 70
 			c.text(metaFace, l, coverMargin, y, 2)
