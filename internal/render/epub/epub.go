@@ -9,7 +9,7 @@
 // The book holds a generated cover, a title page, the contents (the nav
 // document), a summary and key facts when an analysis is given, then the
 // body, one file per top-level section split so that no file passes about
-// 300 KB, and the footnotes.
+// 300 KB (small sections share files of up to 64 KB), and the footnotes.
 package epub
 
 import (
