@@ -39,11 +39,6 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	if in == nil || in.Doc == nil {
 		return errors.New("no document")
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
 	t := in.Options.Time
 	if t.IsZero() {
 		t = render.FixedEpoch
