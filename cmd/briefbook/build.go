@@ -5,14 +5,17 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/pipeline"
+	"github.com/briefbook/briefbook/internal/source"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) error {
@@ -26,6 +29,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "build up to `N` documents at once")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	verbose := fs.Bool("verbose", false, "log each stage with its duration")
+	maxSize := maxSizeFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +47,9 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	opts.OutDir = *outDir
 	opts.Formats = formats
 	opts.Load.Encoding = *encoding
+	if opts.Load.MaxSize, err = parseMaxSize(*maxSize); err != nil {
+		return err
+	}
 	opts.SourceDateEpoch = getenv("SOURCE_DATE_EPOCH")
 	switch p := strings.ToLower(*paper); p {
 	case "a4", "letter":
@@ -51,18 +58,22 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		return &usageError{fmt.Sprintf("--paper: unknown size %q (known: a4, letter)", *paper)}
 	}
 	opts.Render.EPUBFonts = *epubFonts
+	if _, err := pipeline.BuildTime(opts.SourceDateEpoch, document.Meta{}); err != nil {
+		return &usageError{err.Error()}
+	}
+	var others []string
 	if *stylePath != "" {
-		data, err := os.ReadFile(*stylePath)
+		// The whole style, fonts included, is checked once, before any
+		// document is built.
+		data, err := source.ReadFile(*stylePath, maxStyleSize)
 		if err != nil {
-			return &pipeline.InputError{Err: fmt.Errorf("%s: cannot read style: %v", *stylePath, unwrapPathErr(err))}
+			return &pipeline.InputError{Err: fmt.Errorf("--style %w", err)}
 		}
 		if err := pipeline.CheckStyle(data); err != nil {
 			return &pipeline.InputError{Err: fmt.Errorf("%s: %v", *stylePath, err)}
 		}
 		opts.Render.Style = data
-	}
-	if _, err := pipeline.BuildTime(opts.SourceDateEpoch, document.Meta{}); err != nil {
-		return &usageError{err.Error()}
+		others = append(others, *stylePath)
 	}
 	if *verbose {
 		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -71,18 +82,59 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if len(paths) == 0 {
 		paths = []string{"source"}
 	}
-	files, err := pipeline.SourceFiles(paths, statIsDir, readDirNames)
+	files, ws, err := pipeline.SourceFiles(paths, os.Stat, os.ReadDir)
+	if !*quiet {
+		printWarnings(stderr, ws)
+	}
 	if err != nil {
 		return err
 	}
 	if err := checkCollisions(files); err != nil {
 		return err
 	}
+	if err := pipeline.CheckOutputs(files, others, opts); err != nil {
+		return err
+	}
+	opts.Temps = pipeline.NewTempFiles()
+	stop := removeTempsOnSignal(opts.Temps, stderr, os.Exit)
+	defer stop()
 	b := &batch{opts: opts, files: files, stdout: stdout, stderr: stderr, quiet: *quiet}
 	if !*quiet && !*verbose && isTerminal(stderr) && getenv("CI") == "" {
 		b.bar = &progress{w: stderr, total: len(files)}
 	}
 	return b.run(*jobs)
+}
+
+// maxStyleSize is the largest --style file read: 1 MiB.
+const maxStyleSize = 1 << 20
+
+// removeTempsOnSignal catches SIGINT and SIGTERM while documents are built:
+// it removes every temporary file of the build (after a set of outputs
+// being renamed into place, so each document's outputs stay all old or all
+// new), says so, and exits with the conventional code, 128 + the signal's
+// number (130 for SIGINT, 143 for SIGTERM). The returned function stops
+// catching them.
+func removeTempsOnSignal(temps *pipeline.TempFiles, stderr io.Writer, exit func(int)) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			removed := temps.Abort()
+			fmt.Fprintf(stderr, "\nbriefbook: interrupted (%s); %d temporary files removed, outputs left as they were before each document's set was renamed into place\n", sig, len(removed))
+			code := 130
+			if s, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(s)
+			}
+			exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
 }
 
 // batch builds several documents concurrently and reports each in input
@@ -133,7 +185,7 @@ func (b *batch) run(jobs int) error {
 			continue
 		}
 		if !b.quiet {
-			fmt.Fprintf(b.stdout, "%s → %s\n", f, strings.Join(o.res.Outputs, ", "))
+			fmt.Fprintf(b.stdout, "%s → %s\n", safe(f), safe(strings.Join(o.res.Outputs, ", ")))
 		}
 	}
 	wg.Wait()
@@ -170,6 +222,7 @@ func (p *progress) step(name string) {
 	if r := []rune(name); len(r) > 40 {
 		name = string(r[:37]) + "..."
 	}
+	name = safe(name)
 	fmt.Fprintf(p.w, "\r\033[K[%s%s] %d/%d %s", strings.Repeat("#", n), strings.Repeat(".", width-n), p.done, p.total, name)
 	p.shown = true
 }
@@ -218,11 +271,4 @@ func checkCollisions(files []string) error {
 		seen[strings.ToLower(stem)] = f
 	}
 	return nil
-}
-
-func unwrapPathErr(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

@@ -164,7 +164,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"unknown encoding", []string{"build", "--encoding", "ebcdic", "ok.md"}, 2, `unknown encoding "ebcdic"`},
 		{"output folder blocked", []string{"build", "-o", "blocker/out", "ok.md"}, 1, "blocker/out: cannot create output folder"},
 		{"bad style", []string{"build", "-o", "out", "--format", "json", "--style", "bad-style.json", "ok.md"}, 1, "bad-style.json: "},
-		{"missing style", []string{"build", "-o", "out", "--style", "nope.json", "ok.md"}, 1, "nope.json: cannot read style"},
+		{"missing style", []string{"build", "-o", "out", "--style", "nope.json", "ok.md"}, 1, "--style nope.json: cannot read: no such file or directory"},
 		{"names collide ignoring case", []string{"build", "-o", "out", "ok.md", "Ok.txt"}, 1, "Ok.txt: its outputs would overwrite those of ok.md"},
 		{"summarize bad encoding", []string{"summarize", "--encoding", "ebcdic", "ok.md"}, 2, `unknown encoding "ebcdic"`},
 		{"help", []string{"help"}, 0, ""},

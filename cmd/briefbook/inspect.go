@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -31,9 +32,21 @@ func checkEncoding(name string) error {
 	return nil
 }
 
+// inputFlags are the flags of every inspection command that say how to read
+// its FILE.
+type inputFlags struct{ encoding, maxSize *string }
+
+func addInputFlags(fs *flag.FlagSet) inputFlags {
+	return inputFlags{encodingFlag(fs), maxSizeFlag(fs)}
+}
+
 // loadOne parses the single FILE argument of an inspection command.
-func loadOne(fs *flag.FlagSet, name, encoding string, ao analyze.Options, stderr io.Writer) (*pipeline.Loaded, error) {
-	if err := checkEncoding(encoding); err != nil {
+func loadOne(fs *flag.FlagSet, name string, in inputFlags, ao analyze.Options, stderr io.Writer) (*pipeline.Loaded, error) {
+	if err := checkEncoding(*in.encoding); err != nil {
+		return nil, err
+	}
+	maxSize, err := parseMaxSize(*in.maxSize)
+	if err != nil {
 		return nil, err
 	}
 	args := fs.Args()
@@ -41,7 +54,7 @@ func loadOne(fs *flag.FlagSet, name, encoding string, ao analyze.Options, stderr
 		return nil, &usageError{fmt.Sprintf("%s needs exactly one FILE", name)}
 	}
 	var ws source.Warnings
-	l, err := pipeline.Load(args[0], pipeline.LoadOptions{Encoding: encoding, Analyze: ao}, &ws)
+	l, err := pipeline.Load(args[0], pipeline.LoadOptions{Encoding: *in.encoding, MaxSize: maxSize, Analyze: ao}, &ws)
 	printWarnings(stderr, ws.List)
 	return l, err
 }
@@ -49,30 +62,30 @@ func loadOne(fs *flag.FlagSet, name, encoding string, ao analyze.Options, stderr
 func runSummarize(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("summarize", "[-n N] FILE", stderr)
 	n := fs.Int("n", 0, "number of sentences (0: chosen from the document's length)")
-	enc := encodingFlag(fs)
+	in := addInputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *n < 0 {
 		return &usageError{"-n must not be negative"}
 	}
-	l, err := loadOne(fs, "summarize", *enc, analyze.Options{SummarySentences: *n}, stderr)
+	l, err := loadOne(fs, "summarize", in, analyze.Options{SummarySentences: *n}, stderr)
 	if err != nil {
 		return err
 	}
 	for _, s := range l.Analysis.Summary {
-		fmt.Fprintln(stdout, s.Text)
+		fmt.Fprintln(stdout, safe(s.Text))
 	}
 	return nil
 }
 
 func runSections(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("sections", "FILE", stderr)
-	enc := encodingFlag(fs)
+	in := addInputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	l, err := loadOne(fs, "sections", *enc, analyze.Options{}, stderr)
+	l, err := loadOne(fs, "sections", in, analyze.Options{}, stderr)
 	if err != nil {
 		return err
 	}
@@ -106,7 +119,7 @@ func runSections(args []string, stdout, stderr io.Writer) error {
 				rng = fmt.Sprintf("¶%d", first)
 			}
 		}
-		fmt.Fprintf(stdout, "%s%-6s %s  %s\n", strings.Repeat("  ", s.Level-1), s.Number, title, rng)
+		fmt.Fprintln(stdout, safe(fmt.Sprintf("%s%-6s %s  %s", strings.Repeat("  ", s.Level-1), s.Number, title, rng)))
 		return true
 	})
 	return nil
@@ -114,26 +127,33 @@ func runSections(args []string, stdout, stderr io.Writer) error {
 
 func runFacts(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("facts", "[--json] FILE", stderr)
-	enc := encodingFlag(fs)
+	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print the facts as JSON (the \"facts\" object of the JSON export)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	l, err := loadOne(fs, "facts", *enc, analyze.Options{}, stderr)
+	l, err := loadOne(fs, "facts", in, analyze.Options{}, stderr)
 	if err != nil {
 		return err
 	}
 	x := jsonr.Build(l.Doc, l.Analysis)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(x.Facts)
+		if err := enc.Encode(x.Facts); err != nil {
+			return err
+		}
+		_, err := stdout.Write(jsonSafe(buf.Bytes()))
+		return err
 	}
 	printFacts(stdout, &x.Facts)
 	return nil
 }
 
+// printFacts prints the fact tables as text, each line made safe for a
+// terminal.
 func printFacts(w io.Writer, f *jsonr.Facts) {
 	section := func(name string, n int) bool {
 		if n == 0 {
@@ -142,38 +162,41 @@ func printFacts(w io.Writer, f *jsonr.Facts) {
 		fmt.Fprintf(w, "%s\n", name)
 		return true
 	}
+	line := func(format string, args ...any) {
+		fmt.Fprintln(w, safe(fmt.Sprintf(format, args...)))
+	}
 	if section("Figures", len(f.Figures)) {
 		for _, g := range f.Figures {
 			q := ""
 			if g.Qualifier != nil {
 				q = *g.Qualifier + " "
 			}
-			fmt.Fprintf(w, "  %-8s %s%v %s  (%s)\n", g.Paragraph, q, g.Value, g.Unit, g.Text)
+			line("  %-8s %s%v %s  (%s)", g.Paragraph, q, g.Value, g.Unit, g.Text)
 		}
 	}
 	if section("Timeline", len(f.Timeline)) {
 		for _, e := range f.Timeline {
-			fmt.Fprintf(w, "  %-8s %-10s %s\n", e.Paragraph, e.Date, e.Event)
+			line("  %-8s %-10s %s", e.Paragraph, e.Date, e.Event)
 		}
 	}
 	if section("People", len(f.People)) {
 		for _, p := range f.People {
-			fmt.Fprintf(w, "  %-8s %s — %s\n", strings.Join(p.Paragraphs, ","), p.Name, p.Role)
+			line("  %-8s %s — %s", strings.Join(p.Paragraphs, ","), p.Name, p.Role)
 		}
 	}
 	if section("Organisations", len(f.Organizations)) {
 		for _, o := range f.Organizations {
-			fmt.Fprintf(w, "  %-8s %s %s\n", strings.Join(o.Paragraphs, ","), o.Acronym, o.Name)
+			line("  %-8s %s %s", strings.Join(o.Paragraphs, ","), o.Acronym, o.Name)
 		}
 	}
 	if section("Places", len(f.Places)) {
 		for _, p := range f.Places {
-			fmt.Fprintf(w, "  %-8s %s\n", strings.Join(p.Paragraphs, ","), p.Name)
+			line("  %-8s %s", strings.Join(p.Paragraphs, ","), p.Name)
 		}
 	}
 	if section("Quotations", len(f.Quotations)) {
 		for _, q := range f.Quotations {
-			fmt.Fprintf(w, "  %-8s «%s» — %s\n", q.Paragraph, q.Text, q.Speaker)
+			line("  %-8s «%s» — %s", q.Paragraph, q.Text, q.Speaker)
 		}
 	}
 }

@@ -9,7 +9,8 @@
 //	briefbook facts [--json] FILE          print the fact tables
 //
 // Exit codes: 0 success, 1 an input could not be built, 2 usage error,
-// 3 internal error.
+// 3 internal error, 130/143 interrupted by SIGINT/SIGTERM (temporary files
+// removed, each document's outputs all old or all new).
 package main
 
 import (

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/pipeline"
@@ -35,7 +34,8 @@ Usage:
   briefbook help                        this text
 
 Run 'briefbook COMMAND --help' for the flags of a command.
-Exit codes: 0 success, 1 an input could not be built, 2 usage error, 3 internal error.
+Exit codes: 0 success, 1 an input could not be built, 2 usage error, 3 internal error,
+130/143 interrupted by SIGINT/SIGTERM.
 `
 
 // Run runs briefbook with args (without the program name) and returns the
@@ -75,17 +75,21 @@ func report(err error, stderr io.Writer) int {
 	}
 	var ue *usageError
 	var rep reported
+	var ie *pipeline.InternalError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "briefbook: %s\nRun 'briefbook help' for usage.\n", ue.msg)
+		fmt.Fprintf(stderr, "briefbook: %s\nRun 'briefbook help' for usage.\n", safe(ue.msg))
 		return exitUsage
 	case errors.As(err, &rep):
 		return int(rep)
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "briefbook: %s\n", safe(err.Error()))
+		return exitInternal
 	case pipeline.IsInputError(err):
-		fmt.Fprintf(stderr, "briefbook: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "briefbook: %s\n", safe(oneLine(err.Error())))
 		return exitInput
 	default:
-		fmt.Fprintf(stderr, "briefbook: %s\n", err.Error())
+		fmt.Fprintf(stderr, "briefbook: %s\n", safe(err.Error()))
 		return exitInternal
 	}
 }
@@ -106,6 +110,7 @@ func oneLine(s string) string {
 
 func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	stderr = safeWriter{stderr}
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: briefbook %s %s\n\nFlags:\n", name, synopsis)
@@ -127,32 +132,21 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 
 func printWarnings(stderr io.Writer, ws []source.Warning) {
 	for _, w := range ws {
-		fmt.Fprintln(stderr, w.String())
+		fmt.Fprintln(stderr, safe(w.String()))
 	}
 }
 
-func statIsDir(p string) (bool, error) {
-	fi, err := os.Stat(p)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return false, pe.Err
-		}
-		return false, err
-	}
-	return fi.IsDir(), nil
+// maxSizeFlag adds --max-input-size to fs.
+func maxSizeFlag(fs *flag.FlagSet) *string {
+	return fs.String("max-input-size", "64M", "largest source file read: `size` in bytes or with K, M, G (64M, 1G)")
 }
 
-func readDirNames(p string) ([]string, error) {
-	es, err := os.ReadDir(p)
+// parseMaxSize validates a --max-input-size value; a bad one is a usage
+// error.
+func parseMaxSize(s string) (int64, error) {
+	n, err := source.ParseSize(s)
 	if err != nil {
-		return nil, err
+		return 0, &usageError{"--max-input-size: " + err.Error()}
 	}
-	var names []string
-	for _, e := range es {
-		if e.Type().IsRegular() {
-			names = append(names, e.Name())
-		}
-	}
-	return names, nil
+	return n, nil
 }

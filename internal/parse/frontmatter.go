@@ -13,24 +13,41 @@ import (
 
 // applyFrontMatter copies the known front matter keys into m, warning about
 // values it cannot use. src is the cleaned file, used to find key lines.
-func applyFrontMatter(f *source.File, src []byte, fm map[string]any, m *document.Meta, w *source.Warnings) {
+//
+// Control characters that YAML escapes produce ("\e", "\0", "\x07", also
+// tab and newline) are removed from every value, with one warning at the
+// key's line (ctl warns once).
+func applyFrontMatter(f *source.File, src []byte, fm map[string]any, m *document.Meta, w *source.Warnings, ctl *controlCleaner) {
 	at := func(key string) source.Pos { return posAt(f, keyLine(src, key)) }
-	if v, ok := fm["title"]; ok {
+	// get returns the value of key with control characters removed from
+	// every string in it.
+	get := func(key string) (any, bool) {
+		v, ok := fm[key]
+		if !ok {
+			return nil, false
+		}
+		return cleanYAML(v, func(s string) string {
+			// Tab and newline are white space to collapse, not removed.
+			s = strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
+			return ctl.text(s, false, func() int { return keyLine(src, key) }, "front matter")
+		}, 0), true
+	}
+	if v, ok := get("title"); ok {
 		m.Title = collapse(scalar(v))
 	}
-	if v, ok := fm["subtitle"]; ok {
+	if v, ok := get("subtitle"); ok {
 		m.Subtitle = collapse(scalar(v))
 	}
-	if v, ok := fm["author"]; ok {
+	if v, ok := get("author"); ok {
 		m.Author = strings.Join(list(v, false), ", ")
 	}
-	if v, ok := fm["marking"]; ok {
+	if v, ok := get("marking"); ok {
 		m.Marking = collapse(scalar(v))
 	}
-	if v, ok := fm["keywords"]; ok {
+	if v, ok := get("keywords"); ok {
 		m.Keywords = list(v, true)
 	}
-	if v, ok := fm["date"]; ok {
+	if v, ok := get("date"); ok {
 		s := collapse(scalar(v))
 		d, ok := NormalizeDate(s)
 		if !ok && s != "" {
@@ -39,7 +56,7 @@ func applyFrontMatter(f *source.File, src []byte, fm map[string]any, m *document
 		m.Date = d
 	}
 	for _, key := range []string{"language", "lang"} {
-		v, ok := fm[key]
+		v, ok := get(key)
 		if !ok {
 			continue
 		}
@@ -54,6 +71,36 @@ func applyFrontMatter(f *source.File, src []byte, fm map[string]any, m *document
 		}
 		w.Add(at(key), "language %q is not a language tag: detecting the language instead", s)
 	}
+}
+
+// cleanYAML returns v with fn applied to the strings that scalar and list
+// read: v itself, the elements of a list, and the "name" of a map (alone or
+// in a list). Deeper values are left as they are (nothing reads them), so
+// the cost is that of list, whatever YAML aliases expand to.
+func cleanYAML(v any, fn func(string) string, depth int) any {
+	switch v := v.(type) {
+	case string:
+		return fn(v)
+	case []any:
+		if depth > 0 {
+			return v
+		}
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = cleanYAML(e, fn, depth+1)
+		}
+		return out
+	case map[any]any:
+		if depth > 1 {
+			return v
+		}
+		name, ok := v["name"]
+		if !ok {
+			return map[any]any{}
+		}
+		return map[any]any{"name": cleanYAML(name, fn, 2)}
+	}
+	return v
 }
 
 // langTag accepts tags such as "en", "kk", "ru-RU", "en_GB".

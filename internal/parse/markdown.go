@@ -40,7 +40,17 @@ import (
 // are read as text (goldmark's time grows with the square of that depth).
 // A "(" after "]" that cannot open a link destination is hidden from
 // goldmark (see neutralizeDestinations), which keeps "[x](" repeated on one
-// line linear; the text read is the same.
+// line linear; the text read is the same. Emphasis and strikethrough runs
+// that can never be matched are read as text at once (see emphasisGuard),
+// which keeps mixes such as "*a_ " repeated linear; the text read is the
+// same. Tables keep at most maxTableColumns columns and one cell per byte
+// of their source (see limitTables), with a warning.
+//
+// Links: only http, https and mailto URLs and "#fragment" references stay
+// links (see document.CheckLink), their destinations unescaped and
+// percent-encoded; any other target keeps its text, with a warning.
+// Control characters that character references or YAML escapes produce
+// are removed, with a warning, like those in the source.
 func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
 	return readMarkdown(f, w, true)
 }
@@ -48,7 +58,6 @@ func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, 
 // readMarkdown is ParseMarkdown; fast=false skips neutralizeDestinations,
 // so tests can check that it changes nothing but the time taken.
 func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.Document, err error) {
-	defer guard(f, &doc, &err)
 	data := limitNesting(f, clean(f, f.Data, w), w)
 
 	useMeta := false
@@ -63,17 +72,23 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 	if useMeta {
 		body = frontMatterEnd(data)
 	}
+	data = limitTables(f, data, body, w)
+	var g *emphasisGuard
 	if fast {
 		data = neutralizeDestinations(data, body)
+		g = &emphasisGuard{}
 	}
-	root, ctx := parseMarkdown(data, useMeta)
+	root, ctx := parseMarkdown(data, useMeta, g)
 	var fm map[string]any
 	if useMeta {
 		m, ferr := meta.TryGet(ctx)
 		if ferr != nil {
 			w.Add(posAt(f, yamlErrorLine(ferr)), "front matter ignored: %s", yamlErrorText(ferr))
 			data = blankFrontMatter(data)
-			root, _ = parseMarkdown(data, false)
+			if g != nil {
+				g = &emphasisGuard{}
+			}
+			root, _ = parseMarkdown(data, false, g)
 		} else {
 			fm = m
 		}
@@ -81,10 +96,16 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 
 	doc = &document.Document{}
 	doc.Meta.Source = f.Base()
-	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}}
+	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}, ctl: &controlCleaner{f: f, w: w}}
 	r.build(root)
+	if g != nil {
+		for _, off := range g.cut {
+			w.Add(posAt(f, r.lines.line(off)), "too many emphasis delimiters to match in linear time: the rest of this block reads them as text")
+		}
+	}
 	if fm != nil {
-		applyFrontMatter(f, data, fm, &doc.Meta, w)
+		// Its own cleaner: one warning for the front matter, one for the body.
+		applyFrontMatter(f, data, fm, &doc.Meta, w, &controlCleaner{f: f, w: w})
 	}
 	if doc.Meta.Language == "" {
 		doc.Meta.Language = DetectLanguage(docText(doc))
@@ -94,13 +115,20 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 	return doc, nil
 }
 
-// parseMarkdown runs goldmark over src.
-func parseMarkdown(src []byte, withMeta bool) (ast.Node, parser.Context) {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote}
+// parseMarkdown runs goldmark over src; with a guard, emphasis and
+// strikethrough delimiters go through it (see emphasisGuard).
+func parseMarkdown(src []byte, withMeta bool, g *emphasisGuard) (ast.Node, parser.Context) {
+	exts := []goldmark.Extender{extension.Table, extension.Linkify, extension.TaskList, extension.Footnote}
 	if withMeta {
 		exts = append(exts, meta.Meta)
 	}
-	md := goldmark.New(goldmark.WithExtensions(exts...))
+	opts := []goldmark.Option{}
+	if g != nil {
+		opts = append(opts, goldmark.WithParser(guardedParser(g)))
+	} else {
+		exts = append(exts, extension.Strikethrough)
+	}
+	md := goldmark.New(append(opts, goldmark.WithExtensions(exts...))...)
 	ctx := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return root, ctx
@@ -180,6 +208,8 @@ type mdReader struct {
 	// block is the line of the block being converted, for warnings.
 	block     int
 	htmlWarns map[int]bool
+	// ctl removes control characters that decoding brings back.
+	ctl *controlCleaner
 }
 
 type mdOpen struct {
@@ -331,7 +361,7 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 			// The fence line is the line before the first content line.
 			cb.Pos = posAt(r.f, r.lines.line(n.Info.Segment.Start))
 			if lang := n.Language(r.src); lang != nil {
-				cb.Lang = string(restore(lang))
+				cb.Lang = r.clean(string(restore(lang)), n, "a code fence")
 			}
 		} else if n.Lines().Len() > 0 && cb.Pos.Line > 1 {
 			cb.Pos.Line--
@@ -433,14 +463,14 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 			if !c.IsRaw() {
 				v = unescape(v)
 			}
-			out.addText(string(v))
+			out.addText(r.clean(string(v), c, "a character reference"))
 			if c.HardLineBreak() {
 				out.add(document.LineBreak{})
 			} else if c.SoftLineBreak() {
 				out.addText(" ")
 			}
 		case *ast.String:
-			out.addText(string(restore(c.Value)))
+			out.addText(r.clean(string(restore(c.Value)), c, "a character reference"))
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
@@ -454,7 +484,7 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 					b.Write(t.Value)
 				}
 			}
-			out.add(document.Code(restoreString(b.String())))
+			out.add(document.Code(r.clean(restoreString(b.String()), c, "a code span")))
 		case *ast.Emphasis:
 			ins := r.inlines(c)
 			if c.Level >= 2 {
@@ -463,9 +493,14 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 				out.add(&document.Emph{Inlines: ins})
 			}
 		case *ast.Link:
-			out.add(&document.Link{URL: string(restore(c.Destination)), Inlines: r.inlines(c)})
+			r.addLink(out, c, string(unescape(restore(c.Destination))), r.inlines(c))
 		case *ast.AutoLink:
-			out.add(&document.Link{URL: string(restore(c.URL(r.src))), Inlines: []document.Inline{document.Text(restore(c.Label(r.src)))}})
+			target := string(restore(c.URL(r.src)))
+			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(target), "mailto:") {
+				target = "mailto:" + target
+			}
+			label := r.clean(string(restore(c.Label(r.src))), c, "an autolink")
+			r.addLink(out, c, target, []document.Inline{document.Text(label)})
 		case *ast.Image:
 			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(restore(c.Destination)))
 			r.appendInlines(out, c)
@@ -490,6 +525,42 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 			}
 		default: // strikethrough and anything unknown: keep the content
 			r.appendInlines(out, c)
+		}
+	}
+}
+
+// clean removes control characters other than tab and newline from s,
+// text taken from n, warning (once per document) at n's line.
+func (r *mdReader) clean(s string, n ast.Node, what string) string {
+	return r.ctl.text(s, true, func() int {
+		if t, ok := n.(*ast.Text); ok {
+			return r.lines.line(t.Segment.Start)
+		}
+		return r.line(n)
+	}, what)
+}
+
+// addLink adds a link to target around ins when document.CheckLink allows
+// it (with the target percent-encoded), and otherwise ins alone, with a
+// warning at n's line. Empty targets ("[a]()") are dropped silently.
+func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []document.Inline) {
+	u, kind := document.CheckLink(target)
+	if kind != document.LinkRefused {
+		out.add(&document.Link{URL: u, Inlines: ins})
+		return
+	}
+	if strings.TrimSpace(target) != "" {
+		shown := target
+		if len(shown) > 80 {
+			shown = strings.ToValidUTF8(shown[:80], "") + "…"
+		}
+		r.w.Add(posAt(r.f, r.line(n)), "link to %q is not an http, https or mailto URL: kept as text", shown)
+	}
+	for _, in := range ins {
+		if t, ok := in.(document.Text); ok {
+			out.addText(string(t))
+		} else {
+			out.add(in)
 		}
 	}
 }

@@ -33,15 +33,6 @@ func Parse(f *source.File, w *source.Warnings) (*document.Document, error) {
 	return ParseText(f, w)
 }
 
-// guard turns a panic inside a reader into an error at the file, so that no
-// input can crash the program. It is used with defer at each entry point.
-func guard(f *source.File, doc **document.Document, err *error) {
-	if r := recover(); r != nil {
-		*doc = nil
-		*err = source.Errorf(source.Pos{File: f.Name}, "internal error while reading: %v", r)
-	}
-}
-
 // clean returns data as NFC text with "\r\n" and "\r" turned into "\n" and
 // control characters other than tab and newline removed. It warns once, at
 // the first removed character. Removing characters never changes the line

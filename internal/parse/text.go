@@ -49,7 +49,6 @@ const (
 //
 // No word of the source is dropped or reordered.
 func ParseText(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
-	defer guard(f, &doc, &err)
 	data := clean(f, f.Data, w)
 	text := string(data)
 	doc = &document.Document{}

@@ -1,9 +1,15 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
+
+	"github.com/briefbook/briefbook/assets"
+	"github.com/briefbook/briefbook/internal/fonts"
 
 	"github.com/briefbook/briefbook/internal/render"
 	"github.com/briefbook/briefbook/internal/render/epub"
@@ -23,7 +29,8 @@ type Format struct {
 	// itself, and the EPUB whose page-list follows the PDF's pages).
 	NeedsLayout bool
 	// Render writes the format. layout is the PDF layout of the same input
-	// when NeedsLayout is true, else nil.
+	// when NeedsLayout is true, else nil. Its errors name the stage
+	// ("render epub: …"); the pipeline adds the source's name once.
 	Render func(w io.Writer, in *render.Input, layout *pdf.Result) error
 }
 
@@ -31,13 +38,26 @@ type Format struct {
 var formats = []Format{
 	{Name: "pdf", Ext: ".pdf", Description: "print-ready PDF briefing", NeedsLayout: true, Render: writePDF},
 	{Name: "epub", Ext: ".epub", Description: "EPUB 3 book", NeedsLayout: true, Render: withInput(epub.Render)},
-	{Name: "json", Ext: ".json", Description: "JSON export of the document model and analysis (version 1)", Render: withInput(jsonr.Render)},
+	{Name: "json", Ext: ".json", Description: "JSON export of the document model and analysis (version 1)", Render: withInput(named("json", jsonr.Render))},
 }
 
 // writePDF writes the PDF that the layout already made.
 func writePDF(w io.Writer, _ *render.Input, layout *pdf.Result) error {
-	_, err := w.Write(layout.PDF)
-	return err
+	if _, err := w.Write(layout.PDF); err != nil {
+		return fmt.Errorf("render pdf: %w", err)
+	}
+	return nil
+}
+
+// named gives the errors of a renderer that does not name its stage the
+// prefix "render NAME: " (epub.Render and pdf.Layout name theirs).
+func named(name string, f func(io.Writer, *render.Input) error) func(io.Writer, *render.Input) error {
+	return func(w io.Writer, in *render.Input) error {
+		if err := f(w, in); err != nil {
+			return fmt.Errorf("render %s: %w", name, err)
+		}
+		return nil
+	}
 }
 
 func withInput(f func(io.Writer, *render.Input) error) func(io.Writer, *render.Input, *pdf.Result) error {
@@ -92,5 +112,22 @@ func knownNames() string {
 }
 
 // CheckStyle validates a print style override (the content of a --style
-// file) before any document is built.
-func CheckStyle(data []byte) error { return pdf.CheckStyle(data) }
+// file) before any document is built: its keys and values, and that every
+// font it names is one of the embedded fonts and loads.
+func CheckStyle(data []byte) error {
+	if err := pdf.CheckStyle(data); err != nil {
+		return err
+	}
+	var st struct {
+		Fonts map[string]string `json:"fonts"`
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return fmt.Errorf("style: %v", err)
+	}
+	for _, role := range slices.Sorted(maps.Keys(st.Fonts)) {
+		if _, err := fonts.Load(st.Fonts[role]); err != nil {
+			return fmt.Errorf("style: fonts.%s: %v (embedded: %s)", role, err, strings.Join(assets.FontFiles, ", "))
+		}
+	}
+	return nil
+}

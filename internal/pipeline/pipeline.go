@@ -8,9 +8,11 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
-	"runtime/debug"
-	"sort"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +36,71 @@ func IsInputError(err error) bool {
 	return errors.As(err, &ie)
 }
 
+// InternalError is a fault of briefbook itself, not of the input: a panic
+// recovered in one of the stages of building a document. Its message is one
+// line naming the source, the stage and where the panic happened.
+type InternalError struct {
+	// Source is the path of the input being built.
+	Source string
+	// Stage is what was being done: "read", "parse", "analyse",
+	// "lay out pdf", "render epub", …
+	Stage string
+	// Value is the value the code panicked with.
+	Value any
+	// Func, File and Line locate the panic: the innermost function outside
+	// the Go runtime (File is the base name); empty when unknown.
+	Func, File string
+	Line       int
+}
+
+func (e *InternalError) Error() string {
+	at := "unknown place"
+	if e.Func != "" {
+		at = fmt.Sprintf("%s, %s:%d", e.Func, e.File, e.Line)
+	}
+	msg := strings.ReplaceAll(fmt.Sprint(e.Value), "\n", " ")
+	return fmt.Sprintf("%s: %s: internal error: %s (at %s; please report it)", e.Source, e.Stage, msg, at)
+}
+
+// runStage runs one stage of building src, turning a panic inside it into
+// an *InternalError. It is the pipeline's one recover: each stage is run
+// through it once.
+func runStage(src, stage string, f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = newInternalError(src, stage, r)
+		}
+	}()
+	return f()
+}
+
+// newInternalError builds the error for a panic with value r. It must be
+// called from the deferred function that recovered it, while the stack of
+// the panic is still there: the panic site is the first frame below
+// runtime.gopanic that is not in the runtime (a nil dereference or an index
+// out of range goes through runtime.panicmem, runtime.goPanicIndex, …).
+func newInternalError(src, stage string, r any) *InternalError {
+	e := &InternalError{Source: src, Stage: stage, Value: r}
+	pcs := make([]uintptr, 64)
+	n := runtime.Callers(2, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	inPanic := false
+	for {
+		fr, more := frames.Next()
+		switch {
+		case fr.Function == "runtime.gopanic":
+			inPanic = true
+		case inPanic && !strings.HasPrefix(fr.Function, "runtime."):
+			e.Func = fr.Function[strings.LastIndexByte(fr.Function, '/')+1:]
+			e.File, e.Line = filepath.Base(fr.File), fr.Line
+			return e
+		}
+		if !more {
+			return e
+		}
+	}
+}
+
 // Loaded is a parsed and analysed source.
 type Loaded struct {
 	File     *source.File
@@ -46,25 +113,34 @@ type LoadOptions struct {
 	// Encoding forces the source encoding by name (see
 	// source.LookupEncoding); "" detects it.
 	Encoding string
-	Analyze  analyze.Options
+	// MaxSize is the largest source file read, in bytes. Default (0):
+	// source.DefaultMaxSize.
+	MaxSize int64
+	Analyze analyze.Options
 }
 
 // Load reads, parses and analyses the file at path. Warnings go to w.
-// Errors are *InputError when the input is at fault.
-func Load(path string, lo LoadOptions, w *source.Warnings) (l *Loaded, err error) {
-	defer recoverInternal(path+": analyse", &err)
+// Errors are *InputError when the input is at fault, *InternalError when
+// briefbook is.
+func Load(path string, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
 	var f *source.File
-	if lo.Encoding != "" {
-		enc, lerr := source.LookupEncoding(lo.Encoding)
-		if lerr != nil {
-			return nil, &InputError{lerr}
+	err := runStage(path, "read", func() error {
+		ro := source.ReadOptions{MaxSize: lo.MaxSize}
+		if lo.Encoding != "" {
+			enc, err := source.LookupEncoding(lo.Encoding)
+			if err != nil {
+				return &InputError{err}
+			}
+			ro.Encoding = &enc
 		}
-		f, err = source.ReadAs(path, enc)
-	} else {
-		f, err = source.Read(path)
-	}
+		var err error
+		if f, err = source.ReadWith(path, ro); err != nil {
+			return &InputError{err}
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, &InputError{err}
+		return nil, err
 	}
 	for _, fw := range f.Warnings {
 		w.Add(fw.Pos, "%s", fw.Msg)
@@ -73,20 +149,33 @@ func Load(path string, lo LoadOptions, w *source.Warnings) (l *Loaded, err error
 }
 
 // LoadFile parses and analyses an already read file.
-func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (l *Loaded, err error) {
-	defer recoverInternal(f.Name+": analyse", &err)
-	doc, err := parse.Parse(f, w)
+func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
+	var doc *document.Document
+	err := runStage(f.Name, "parse", func() error {
+		var err error
+		if doc, err = parse.Parse(f, w); err != nil {
+			return &InputError{err}
+		}
+		if err := checkNotEmpty(f, doc); err != nil {
+			return &InputError{err}
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, &InputError{err}
-	}
-	if err := checkNotEmpty(f, doc); err != nil {
-		return nil, &InputError{err}
+		return nil, err
 	}
 	if strings.TrimSpace(doc.Meta.Title) == "" {
 		doc.Meta.Title = f.Stem()
 	}
-	analyze.Segment(doc)
-	a := analyze.Analyze(doc, ao)
+	var a *document.Analysis
+	err = runStage(f.Name, "analyse", func() error {
+		analyze.Segment(doc)
+		a = analyze.Analyze(doc, ao)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	return &Loaded{File: f, Doc: doc, Analysis: a}, nil
 }
 
@@ -109,38 +198,20 @@ func checkNotEmpty(f *source.File, doc *document.Document) error {
 	}
 }
 
-// recoverInternal turns a panic into an internal error naming what was
-// being done, so a user never sees a stack trace.
-func recoverInternal(what string, err *error) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: internal error: %v (at %s; please report it)", what, r, panicSite(debug.Stack()))
-	}
-}
-
-// panicSite finds the file:line that panicked in a stack trace: the first
-// frame after the runtime's panic frame.
-func panicSite(stack []byte) string {
-	lines := strings.Split(string(stack), "\n")
-	for i, l := range lines {
-		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
-			site := strings.TrimSpace(lines[i+3])
-			if j := strings.LastIndex(site, " +0x"); j > 0 {
-				site = site[:j]
-			}
-			return filepath.Base(site)
-		}
-	}
-	return "unknown place"
-}
+// maxEpoch is the last second of year 9999: dates are written with four
+// digits (PDF, EPUB and JSON alike).
+const maxEpoch = 253402300799
 
 // BuildTime returns the date written into outputs: SOURCE_DATE_EPOCH when
 // epoch is not empty, else the document's own date, else
-// render.FixedEpoch. It never reads the clock.
+// render.FixedEpoch. It never reads the clock. An epoch that is not a
+// whole number of seconds from 0 (1970-01-01) to the end of year 9999 is an
+// error.
 func BuildTime(epoch string, meta document.Meta) (time.Time, error) {
 	if epoch = strings.TrimSpace(epoch); epoch != "" {
-		var secs int64
-		if _, err := fmt.Sscan(epoch, &secs); err != nil || fmt.Sprint(secs) != strings.TrimLeft(epoch, "+") {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds", epoch)
+		secs, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil || strings.TrimLeft(epoch, "0123456789") != "" || secs > maxEpoch {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds from 0 (1970) to %d (the end of year 9999)", epoch, maxEpoch)
 		}
 		return time.Unix(secs, 0).UTC(), nil
 	}
@@ -155,35 +226,61 @@ func BuildTime(epoch string, meta document.Meta) (time.Time, error) {
 // SourceFiles expands paths (files or folders) into the source files to
 // build, in a stable order: a folder contributes its .txt, .text, .md and
 // .markdown files (not recursively, hidden files skipped), sorted by name.
-func SourceFiles(paths []string, stat func(string) (isDir bool, err error), readDir func(string) ([]string, error)) ([]string, error) {
+// A symbolic link in a folder is followed when it leads to a file; one that
+// leads to a folder or nowhere, and a FIFO, device or socket with a source
+// name, are skipped with a warning. stat follows links (os.Stat); readDir
+// lists a folder without following them (os.ReadDir).
+func SourceFiles(paths []string, stat func(string) (fs.FileInfo, error), readDir func(string) ([]fs.DirEntry, error)) ([]string, []source.Warning, error) {
 	var out []string
+	var ws []source.Warning
 	for _, p := range paths {
-		isDir, err := stat(p)
+		fi, err := stat(p)
 		if err != nil {
-			return nil, &InputError{fmt.Errorf("%s: %v", p, err)}
+			return nil, ws, &InputError{fmt.Errorf("%s: %v", p, unwrapPath(err))}
 		}
-		if !isDir {
+		if !fi.IsDir() {
 			out = append(out, p)
 			continue
 		}
-		names, err := readDir(p)
+		entries, err := readDir(p)
 		if err != nil {
-			return nil, &InputError{fmt.Errorf("%s: %v", p, err)}
+			return nil, ws, &InputError{fmt.Errorf("%s: %v", p, unwrapPath(err))}
 		}
-		sort.Strings(names)
+		slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 		n := 0
-		for _, name := range names {
+		for _, e := range entries {
+			name := e.Name()
 			if strings.HasPrefix(name, ".") || !IsSourceName(name) {
 				continue
 			}
-			out = append(out, filepath.Join(p, name))
+			full := filepath.Join(p, name)
+			skip := ""
+			switch t := e.Type(); {
+			case t.IsRegular():
+			case t.IsDir():
+				continue
+			case t&fs.ModeSymlink != 0:
+				switch ti, err := stat(full); {
+				case err != nil:
+					skip = "symbolic link to nothing (" + unwrapPath(err).Error() + ")"
+				case ti.IsDir():
+					skip = "symbolic link to a folder"
+				}
+			default:
+				skip = "not a regular file"
+			}
+			if skip != "" {
+				ws = append(ws, source.Warning{Pos: source.Pos{File: full}, Msg: skip + ", skipped"})
+				continue
+			}
+			out = append(out, full)
 			n++
 		}
 		if n == 0 {
-			return nil, &InputError{fmt.Errorf("%s: no .txt or .md files", p)}
+			return nil, ws, &InputError{fmt.Errorf("%s: no .txt or .md files", p)}
 		}
 	}
-	return out, nil
+	return out, ws, nil
 }
 
 // IsSourceName reports whether a file name has an extension briefbook reads

@@ -28,6 +28,12 @@ func TestBuildTime(t *testing.T) {
 		{"0", "", time.Unix(0, 0).UTC(), false},
 		{"12abc", "", time.Time{}, true},
 		{"1.5", "", time.Time{}, true},
+		{"253402300799", "", time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC), false},
+		{"253402300800", "", time.Time{}, true}, // 10000-01-01
+		{"99999999999999", "", time.Time{}, true},
+		{"-5", "", time.Time{}, true},
+		{"+5", "", time.Time{}, true},
+		{"1e9", "", time.Time{}, true},
 	}
 	for _, tt := range tests {
 		got, err := BuildTime(tt.epoch, document.Meta{Date: tt.date})
@@ -114,56 +120,5 @@ func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(out); string(b) != "new" {
 		t.Errorf("output = %q, want new", b)
-	}
-}
-
-func TestSourceFiles(t *testing.T) {
-	dir := t.TempDir()
-	for _, n := range []string{"b.md", "a.txt", ".hidden.txt", "image.png", "c.MARKDOWN"} {
-		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
-	}
-	stat := func(p string) (bool, error) {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return false, err
-		}
-		return fi.IsDir(), nil
-	}
-	readDir := func(p string) ([]string, error) {
-		es, err := os.ReadDir(p)
-		var out []string
-		for _, e := range es {
-			out = append(out, e.Name())
-		}
-		return out, err
-	}
-	got, err := SourceFiles([]string{dir, filepath.Join(dir, "image.png")}, stat, readDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.md"), filepath.Join(dir, "c.MARKDOWN"), filepath.Join(dir, "image.png")}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %v, want %v", got, want)
-	}
-	_, err = SourceFiles([]string{filepath.Join(dir, "missing")}, stat, readDir)
-	if !IsInputError(err) {
-		t.Errorf("missing path: err = %v, want an input error", err)
-	}
-}
-
-func TestRecoverInternalIsOneLine(t *testing.T) {
-	f := func() (err error) {
-		defer recoverInternal("x.txt: analyse", &err)
-		var m map[string]*int
-		_ = *m["nil"]
-		return nil
-	}
-	err := f()
-	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "x.txt: analyse: internal error: runtime error") ||
-		!strings.Contains(err.Error(), "pipeline_test.go:") {
-		t.Errorf("err = %v", err)
-	}
-	if IsInputError(err) {
-		t.Error("a panic is not an input error")
 	}
 }

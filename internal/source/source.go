@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -121,21 +120,36 @@ func (ws *Warnings) Add(pos Pos, format string, args ...any) {
 // ErrNotText reports input that is not text briefbook can read.
 var ErrNotText = errors.New("not a text file")
 
-// Read loads the file at path and decodes it as Decode does.
-func Read(path string) (*File, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Decode(path, data)
+// Read loads the file at path and decodes it as Decode does. It reads at
+// most DefaultMaxSize bytes; see ReadWith.
+func Read(path string) (*File, error) { return ReadWith(path, ReadOptions{}) }
+
+// ReadAs loads the file at path and decodes it from enc. It reads at most
+// DefaultMaxSize bytes; see ReadWith.
+func ReadAs(path string, enc Encoding) (*File, error) {
+	return ReadWith(path, ReadOptions{Encoding: &enc})
 }
 
-// ReadAs loads the file at path and decodes it from enc.
-func ReadAs(path string, enc Encoding) (*File, error) {
-	data, err := readFile(path)
+// ReadOptions configure ReadWith. The zero value detects the encoding and
+// reads at most DefaultMaxSize bytes.
+type ReadOptions struct {
+	// Encoding forces the source encoding; nil detects it (see Decode).
+	Encoding *Encoding
+	// MaxSize is the largest file read, in bytes; 0 means DefaultMaxSize.
+	MaxSize int64
+}
+
+// ReadWith loads the regular file at path (see ReadFile for the checks) and
+// decodes it: as Decode does, or from o.Encoding when it is set.
+func ReadWith(path string, o ReadOptions) (*File, error) {
+	data, err := ReadFile(path, o.MaxSize)
 	if err != nil {
 		return nil, err
 	}
+	if o.Encoding == nil {
+		return Decode(path, data)
+	}
+	enc := *o.Encoding
 	if !strings.HasPrefix(enc.Name, "UTF-16") {
 		if err := checkNoNUL(path, data, "byte"); err != nil {
 			return nil, err
@@ -158,18 +172,6 @@ func checkNoNUL(name string, data []byte, what string) error {
 		return &Error{Pos: Pos{File: name, Line: lineAt(data, i)}, Msg: "binary data (NUL " + what + "): " + ErrNotText.Error()}
 	}
 	return nil
-}
-
-func readFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s: cannot read: %v", path, pe.Err)
-		}
-		return nil, fmt.Errorf("%s: cannot read: %v", path, err)
-	}
-	return data, nil
 }
 
 // Decode turns data, the content of the file called name, into UTF-8 text:

@@ -2,7 +2,6 @@ package epub
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/document"
@@ -13,6 +12,18 @@ import (
 // section is continued in the next file; with the page wrapper every file
 // stays well under 300 KB.
 const maxChunk = 280 << 10
+
+// Small top-level sections share files: a section whose XHTML is under
+// groupMin bytes joins the file of the small sections before it while that
+// file stays within groupMax bytes; a larger section has a file of its own
+// (several when it passes maxChunk). So a book has at most about one file
+// per groupMin bytes of body, however many sections it has: go-epub's
+// AddSection compares each file with every earlier one, and 96 000 tiny
+// sections in as many files took minutes.
+const (
+	groupMin = 4 << 10
+	groupMax = 64 << 10
+)
 
 // Landmark kinds of a content file.
 const (
@@ -81,8 +92,6 @@ type book struct {
 	hasTables, hasNotes bool
 }
 
-var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
-
 // addBody splits the document's sections into pages, renders footnotes
 // into a notes page and records which page holds each element ID.
 func (b *book) addBody(doc *document.Document) error {
@@ -96,12 +105,23 @@ func (b *book) addBody(doc *document.Document) error {
 		return notesFile + "#" + id
 	}})
 	n := 0
+	// group is the open file of small sections (nil when none), its
+	// parts and their length; closeGroup joins the parts into its body.
+	var (
+		group     *page
+		groupPart []string
+		groupLen  int
+	)
+	closeGroup := func() {
+		if group != nil {
+			group.body = strings.Join(groupPart, "")
+		}
+		group, groupPart, groupLen = nil, nil, 0
+	}
 	for i, s := range doc.Sections {
 		chunks := r.Chunks(s, maxChunk)
 		var item *navItem
 		for j, c := range chunks {
-			n++
-			p := &page{name: fmt.Sprintf("text-%04d.xhtml", n), kind: kindBody, part: partBody}
 			title := s.Title
 			if title == "" {
 				title = b.meta.Title
@@ -109,19 +129,33 @@ func (b *book) addBody(doc *document.Document) error {
 			if title == "" {
 				title = b.l.Text
 			}
-			p.title = title
-			if j > 0 {
-				p.title = fmt.Sprintf("%s (%s %d)", title, b.l.Continued, j+1)
-			}
 			if i == 0 && j == 0 && s.Title == "" && b.meta.Title != "" {
 				c = `<h1 class="doc-title">` + html.Escape(b.meta.Title) + "</h1>\n" + c
 			}
 			if err := html.Check(c); err != nil {
 				return fmt.Errorf("section %s (%s): %w", s.ID, s.Pos, err)
 			}
-			p.body = c
-			b.pages = append(b.pages, p)
-			b.recordIDs(p)
+			small := len(chunks) == 1 && len(c) < groupMin
+			var p *page
+			if small && group != nil && groupLen+len(c) <= groupMax {
+				p = group
+			} else {
+				closeGroup()
+				n++
+				p = &page{name: fmt.Sprintf("text-%04d.xhtml", n), kind: kindBody, part: partBody, title: title, body: c}
+				if j > 0 {
+					p.title = fmt.Sprintf("%s (%s %d)", title, b.l.Continued, j+1)
+				}
+				b.pages = append(b.pages, p)
+				if small {
+					group = p
+				}
+			}
+			if p == group {
+				groupPart = append(groupPart, c)
+				groupLen += len(c)
+			}
+			b.recordIDsIn(c, p.name)
 			if j == 0 {
 				item = &navItem{label: sectionLabel(s, title), href: "xhtml/" + p.name + "#" + s.ID}
 			}
@@ -131,6 +165,7 @@ func (b *book) addBody(doc *document.Document) error {
 			b.nav = append(b.nav, item)
 		}
 	}
+	closeGroup()
 	if len(doc.Footnotes) == 0 {
 		return nil
 	}
@@ -151,12 +186,37 @@ func (b *book) addBody(doc *document.Document) error {
 	return nil
 }
 
-func (b *book) recordIDs(p *page) {
-	for _, m := range idAttr.FindAllStringSubmatch(p.body, -1) {
-		if _, ok := b.fileOf[m[1]]; !ok {
-			b.fileOf[m[1]] = p.name
+func (b *book) recordIDs(p *page) { b.recordIDsIn(p.body, p.name) }
+
+// recordIDsIn records that the element IDs in body (every ` id="…"`) are
+// in file name, keeping the first file of an ID seen twice. It scans body
+// once.
+func (b *book) recordIDsIn(body, name string) {
+	for off := 0; ; {
+		i := strings.Index(body[off:], `id="`)
+		if i < 0 {
+			return
+		}
+		start := off + i + len(`id="`)
+		end := strings.IndexByte(body[start:], '"')
+		if end < 0 {
+			return
+		}
+		off = start + end
+		// An attribute: after white space, with a value.
+		if at := start - len(`id="`); at == 0 || !isXMLSpace(body[at-1]) || end == 0 {
+			off = start
+			continue
+		}
+		if id := body[start : start+end]; b.fileOf[id] == "" {
+			b.fileOf[id] = name
 		}
 	}
+}
+
+// isXMLSpace reports whether c is white space as \s matches it.
+func isXMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // subNav returns the table-of-contents entries of titled subsections.

@@ -7,9 +7,11 @@ import (
 	"image/color"
 	"image/png"
 	"strings"
+	"unicode"
 
 	"github.com/briefbook/briefbook/assets"
 	"github.com/briefbook/briefbook/internal/fonts"
+	"github.com/briefbook/briefbook/internal/render"
 	"golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -94,6 +96,8 @@ func (c *canvas) text(fc font.Face, s string, x, y, ink int) {
 	d := &font.Drawer{Face: fc}
 	bounds, _ := d.BoundString(s)
 	r := image.Rect(bounds.Min.X.Floor(), bounds.Min.Y.Floor(), bounds.Max.X.Ceil(), bounds.Max.Y.Ceil())
+	// Only the part that lands on the cover is rasterised.
+	r = r.Intersect(c.img.Rect.Sub(image.Pt(x, y)))
 	if r.Empty() {
 		return
 	}
@@ -127,61 +131,168 @@ func (c *canvas) rect(r image.Rectangle, ink int) {
 	draw.Draw(c.img, r, &image.Uniform{coverPalette[1+ink*rampSteps+rampSteps-1]}, image.Point{}, draw.Src)
 }
 
-// wrap breaks s into lines no wider than width in face fc.
-func wrap(fc font.Face, s string, width int) []string {
-	var lines []string
+// Bounds of the cover text: the title takes at most coverTitleLines lines,
+// the subtitle coverSubtitleLines and each metadata line coverMetaLines;
+// the last line kept ends in an ellipsis when text is cut.
+const (
+	coverTitleLines    = 5
+	coverSubtitleLines = 8
+	coverMetaLines     = 3
+)
+
+// advance measures text in one face the way font.MeasureString does (glyph
+// advances plus kerning), one rune at a time, so that a prefix is measured
+// as it grows.
+type advance struct {
+	fc   font.Face
+	prev rune
+	w    fixed.Int26_6
+}
+
+func newAdvance(fc font.Face) advance { return advance{fc: fc, prev: -1} }
+
+// with returns the width after r is added, without adding it.
+func (a advance) with(r rune) fixed.Int26_6 {
+	w := a.w
+	if a.prev >= 0 {
+		w += a.fc.Kern(a.prev, r)
+	}
+	g, _ := a.fc.GlyphAdvance(r)
+	return w + g
+}
+
+func (a *advance) add(r rune) {
+	a.w = a.with(r)
+	a.prev = r
+}
+
+// ellipsize returns the longest rune prefix of s that fits in width with
+// "…" after it, and the ellipsis.
+func ellipsize(fc font.Face, s string, width int) string {
+	a := newAdvance(fc)
+	cut := 0
+	for i, r := range s {
+		if a.with('…').Ceil() <= width {
+			cut = i
+		} else {
+			break
+		}
+		a.add(r)
+	}
+	if a.with('…').Ceil() <= width {
+		cut = len(s)
+	}
+	return strings.TrimRight(s[:cut], " ") + "…"
+}
+
+// splitWide cuts a word wider than width into pieces that fit (at least
+// one rune each).
+func splitWide(fc font.Face, w string, width int) []string {
+	var out []string
+	a, start := newAdvance(fc), 0
+	for i, r := range w {
+		if i > start && a.with(r).Ceil() > width {
+			out = append(out, w[start:i])
+			a, start = newAdvance(fc), i
+		}
+		a.add(r)
+	}
+	return append(out, w[start:])
+}
+
+// wrap breaks s into lines no wider than width in face fc, cutting words
+// wider than a line between runes (split reports one). It sets at most
+// max lines: when text is left over it ellipsizes the last line and
+// reports cut. It reads s only as far as those lines need, so its cost
+// does not grow with s.
+func wrap(fc font.Face, s string, width, max int) (lines []string, cut, split bool) {
 	cur := ""
-	for _, w := range strings.Fields(s) {
-		try := w
-		if cur != "" {
-			try = cur + " " + w
+	rest := s
+	for {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
 		}
-		if cur != "" && font.MeasureString(fc, try).Ceil() > width {
-			lines = append(lines, cur)
-			cur = w
-			continue
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
 		}
-		cur = try
+		word := rest[:end]
+		// A word can reach past the lines left only by its first max line
+		// widths; cap it before measuring.
+		word = capRunes(word, max*width+1)
+		pieces := []string{word}
+		if font.MeasureString(fc, word).Ceil() > width {
+			pieces, split = splitWide(fc, word, width), true
+		}
+		for k, w := range pieces {
+			try := w
+			if cur != "" {
+				try = cur + " " + w
+			}
+			if cur != "" && (k > 0 || font.MeasureString(fc, try).Ceil() > width) {
+				lines = append(lines, cur)
+				cur = w
+			} else {
+				cur = try
+			}
+			if len(lines) == max {
+				lines[max-1] = ellipsize(fc, lines[max-1], width)
+				return lines, true, split
+			}
+		}
+		rest = rest[end:]
 	}
 	if cur != "" {
 		lines = append(lines, cur)
 	}
-	return lines
+	return lines, false, split
 }
 
-// coverLines sets the title as large as fits in at most three lines (four
-// at the smallest size), balanced by trying narrower measures.
+// capRunes returns the first n runes of s.
+func capRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// coverLines sets the title as large as fits in at most three lines
+// (coverTitleLines at the smallest size) without cutting a word, balanced
+// by trying narrower measures.
 func coverLines(title string, width int) (font.Face, []string, float64, error) {
 	var fc font.Face
 	var lines []string
+	var cut, split bool
 	var size float64
 	for _, size = range []float64{150, 130, 112, 96, 84} {
 		var err error
 		if fc, err = face(assets.SansBold, size); err != nil {
 			return nil, nil, 0, err
 		}
-		lines = wrap(fc, title, width)
-		if len(lines) <= 3 {
+		lines, cut, split = wrap(fc, title, width, coverTitleLines)
+		if len(lines) <= 3 && !cut && !split {
 			break
 		}
 	}
 	// Balance: the narrowest measure that keeps the same number of lines.
-	for w := width - 40; w > width/2 && len(lines) > 1; w -= 40 {
-		l := wrap(fc, title, w)
-		if len(l) != len(lines) {
+	for w := width - 40; !cut && !split && w > width/2 && len(lines) > 1; w -= 40 {
+		l, c, sp := wrap(fc, title, w, coverTitleLines)
+		if c || sp || len(l) != len(lines) {
 			break
 		}
 		lines = l
-	}
-	if len(lines) > 5 {
-		lines = append(lines[:4], lines[4]+"…")[:5]
 	}
 	return fc, lines, size, nil
 }
 
 // coverPNG draws the cover: the marking, the "BRIEFING" label, the title,
 // the subtitle, an accent rule and the metadata lines. The pixels depend
-// only on the text.
+// only on the text. Each text is fitted to its lines with an ellipsis, so
+// the cost is bounded whatever their length.
 func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, error) {
 	c := &canvas{img: image.NewPaletted(image.Rect(0, 0, coverW, coverH), coverPalette)}
 	width := coverW - 2*coverMargin
@@ -199,8 +310,12 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 	}
 	c.rect(image.Rect(0, 0, coverW, 24), 0)
 	if marking != "" {
-		m := coverText(assets.SansBold, strings.ToUpper(marking))
+		m := coverText(assets.SansBold, strings.ToUpper(render.Clip(marking, render.MaxMarking)))
 		w := font.MeasureString(small, m).Ceil()
+		if w > width {
+			m = ellipsize(small, m, width)
+			w = font.MeasureString(small, m).Ceil()
+		}
 		c.text(small, m, (coverW-w)/2, 140, 1)
 	}
 	y := 720
@@ -217,7 +332,8 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 	}
 	if subtitle != "" {
 		y += 50
-		for _, l := range wrap(regular, coverText(assets.SansRegular, subtitle), width) {
+		ls, _, _ := wrap(regular, coverText(assets.SansRegular, subtitle), width, coverSubtitleLines)
+		for _, l := range ls {
 			y += 76
 			c.text(regular, l, coverMargin, y, 1)
 		}
@@ -226,7 +342,8 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 	c.rect(image.Rect(coverMargin, y, coverMargin+360, y+12), 0)
 	y += 60
 	for _, m := range meta {
-		for _, l := range wrap(metaFace, coverText(assets.SansRegular, m), width) {
+		ls, _, _ := wrap(metaFace, coverText(assets.SansRegular, m), width, coverMetaLines)
+		for _, l := range ls {
 			y += 70
 			c.text(metaFace, l, coverMargin, y, 2)
 		}

@@ -26,7 +26,7 @@ var crossSources = []struct {
 	{"../../../source/main-vectors-of-kazakhstan-foreign-policy.txt", false},
 	{"testdata/tables-footnotes.md", false},
 	{"testdata/kk-ru.md", false},
-	{"/work/shared/corpus/large/war-and-peace.txt", true},
+	{"../../../../shared/corpus/large/war-and-peace.txt", true}, // ../shared beside the module root
 }
 
 // loadInput reads, parses and analyses a source as the pipeline does.

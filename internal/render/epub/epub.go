@@ -9,7 +9,7 @@
 // The book holds a generated cover, a title page, the contents (the nav
 // document), a summary and key facts when an analysis is given, then the
 // body, one file per top-level section split so that no file passes about
-// 300 KB, and the footnotes.
+// 300 KB (small sections share files of up to 64 KB), and the footnotes.
 package epub
 
 import (
@@ -39,11 +39,6 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	if in == nil || in.Doc == nil {
 		return errors.New("no document")
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
 	t := in.Options.Time
 	if t.IsZero() {
 		t = render.FixedEpoch

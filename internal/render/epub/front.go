@@ -90,7 +90,7 @@ func (b *book) titlePage(meta []string) string {
 	var w strings.Builder
 	w.WriteString(`<section class="titlepage" epub:type="titlepage" aria-labelledby="title-h">` + "\n")
 	if b.meta.Marking != "" {
-		w.WriteString(`<p class="marking">` + html.Escape(b.meta.Marking) + "</p>\n")
+		w.WriteString(`<p class="marking">` + html.Escape(render.Clip(b.meta.Marking, render.MaxMarking)) + "</p>\n")
 	}
 	w.WriteString(`<p class="label">` + html.Escape(b.l.Briefing) + "</p>\n")
 	w.WriteString(`<h1 id="title-h">` + html.Escape(b.title()) + "</h1>\n")

@@ -93,12 +93,13 @@ func TestPageList(t *testing.T) {
 		{2, "summary.xhtml", "Түйіндеме"},
 		{3, "facts.xhtml", ""},
 		{4, "facts.xhtml", "Негізгі деректер"},
+		// The fixture's sections are small: they share text-0001.xhtml.
 		{6, "text-0001.xhtml", "Қазақстан 1991"},
 		{7, "text-0001.xhtml", "Россия, «кавычки»"},
-		{8, "text-0002.xhtml", "1 Көпвекторлы"},
-		{9, "text-0002.xhtml", "ішкі тізім"},
-		{10, "text-0002.xhtml", "Еуропа 30"},
-		{11, "text-0002.xhtml", ""},
+		{8, "text-0001.xhtml", "1 Көпвекторлы"},
+		{9, "text-0001.xhtml", "ішкі тізім"},
+		{10, "text-0001.xhtml", "Еуропа 30"},
+		{11, "text-0001.xhtml", ""},
 	}
 	for _, tc := range tests {
 		body := files["EPUB/xhtml/"+tc.file]

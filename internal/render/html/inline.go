@@ -81,16 +81,16 @@ func (r *Renderer) writeNoteRef(b *strings.Builder, f document.FootnoteRef) {
 	b.WriteString("</a></sup>")
 }
 
-// LinkHref returns the href for a link written in the source as raw, and
-// whether it may become a link at all: only http, https and mailto URLs
-// do. Spaces are percent-encoded; anything url.Parse rejects is refused.
+// LinkHref returns the href for a link whose target in the model is raw,
+// and whether it may become a link at all: only what document.CheckLink
+// classes as external (http, https and mailto URLs) does, percent-encoded
+// by document.NormalizeURL; anything url.Parse rejects is refused too. The
+// caller escapes the result once for the attribute.
 func LinkHref(raw string) (string, bool) {
-	s := strings.TrimSpace(Clean(raw))
-	lower := strings.ToLower(s)
-	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "mailto:") {
+	s, kind := document.CheckLink(raw)
+	if kind != document.LinkExternal {
 		return "", false
 	}
-	s = strings.ReplaceAll(s, " ", "%20")
 	u, err := url.Parse(s)
 	if err != nil || u.Opaque == "" && u.Host == "" {
 		return "", false

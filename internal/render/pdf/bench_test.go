@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -12,7 +13,9 @@ import (
 	"github.com/go-pdf/fpdf"
 )
 
-const warAndPeace = "/work/shared/corpus/large/war-and-peace.txt"
+// warAndPeace is in the shared corpus, ../shared beside the module root
+// (three levels up from this package).
+var warAndPeace = filepath.Join("..", "..", "..", "..", "shared", "corpus", "large", "war-and-peace.txt")
 
 func readLarge(b *testing.B) []byte {
 	data, err := os.ReadFile(warAndPeace)

@@ -89,11 +89,15 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf) error {
 // per face; the cache is shared by all passes of one layout.
 type metrics struct {
 	widths [numFaces][]float32 // width of a rune at 1 pt, in mm; <0: unknown
+	// measured counts the runes measured, cached or not: the tests of
+	// bounded cost read it.
+	measured int
 }
 
 // runeWidth returns the advance of r in face f at 1 pt, in mm, measuring
 // with pdf on a cache miss. Only BMP runes reach here (see sanitize).
 func (m *metrics) runeWidth(pdf *canvas, f face, r rune) float64 {
+	m.measured++
 	if r < 0 || r > 0xFFFF {
 		r = '?'
 	}

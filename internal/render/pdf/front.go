@@ -56,7 +56,7 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 		title:    metaClean(meta.Title),
 		author:   metaClean(meta.Author),
 		keywords: metaClean(strings.Join(meta.Keywords, ", ")),
-		marking:  z.plain(strings.TrimSpace(meta.Marking), sansBold, pos),
+		marking:  z.plain(render.Clip(strings.TrimSpace(meta.Marking), render.MaxMarking), sansBold, pos),
 		paraNum:  map[string]int{},
 	}
 	doc.WalkSections(func(s *document.Section) bool {

@@ -110,8 +110,17 @@ func (l *layout) subHeading(title string, need float64) {
 	l.y += lead + 2*ptMM
 }
 
+// Bounds of the cover: the subtitle and each metadata line take at most
+// this many lines, the last ending in an ellipsis when text is cut. The
+// title takes what is left of the page above the rule.
+const (
+	coverSubtitleLines = 6
+	coverMetaLines     = 3
+)
+
 // coverPage sets page 1: marking band, label, balanced title, subtitle,
-// accent rule, metadata block.
+// accent rule, metadata block. Every text is bounded: only as much of it
+// as can be seen is measured and set.
 func (l *layout) coverPage() {
 	st := l.st
 	w := l.right - l.left
@@ -119,7 +128,8 @@ func (l *layout) coverPage() {
 	l.c.write(l.left, l.y, sansBold, 10, l.accent, spaced(st.Cover.Label))
 	l.y += 8
 
-	// Title: up to three balanced lines, shrinking the size if needed.
+	// Title: up to three balanced lines, shrinking the size if needed; at
+	// the smallest size, as many lines as the page holds above l.bottom-40.
 	size, lead := st.Cover.TitleSize, st.Cover.TitleLeading
 	var lines []line
 	for {
@@ -127,7 +137,15 @@ func (l *layout) coverPage() {
 		for _, p := range l.fm.coverTitle {
 			runs = append(runs, run{text: p.text, face: p.face, size: size, color: l.text})
 		}
-		lines = l.balanced(runs, w)
+		// Lines drawn: until one ends below l.bottom-40 (at least one).
+		room := max(1, int((l.bottom-40-l.y)/(lead*ptMM))+1)
+		runs, cut := l.capRuns(runs, w, room)
+		if cut {
+			lines = l.breakLines(l.words(runs), w)
+		} else {
+			lines = l.balanced(runs, w)
+		}
+		lines = l.clampBroken(lines, w, room)
 		if len(lines) <= 3 || size <= 18 {
 			break
 		}
@@ -144,7 +162,7 @@ func (l *layout) coverPage() {
 	if l.fm.subtitle != nil {
 		l.y += 3
 		sl := st.Cover.SubtitleSize * 1.35 * ptMM
-		for _, ln := range l.breakLines(l.words(l.fm.subtitle), w) {
+		for _, ln := range l.coverLines(l.fm.subtitle, w, coverSubtitleLines) {
 			l.drawLine(ln, l.left, l.y+baseline(st.Cover.SubtitleSize, sl), w, sl, false)
 			l.y += sl
 		}
@@ -154,11 +172,57 @@ func (l *layout) coverPage() {
 	l.y += 8
 	ml := st.Cover.MetaSize * 1.5 * ptMM
 	for _, rs := range l.fm.coverMeta {
-		for _, ln := range l.breakLines(l.words(rs), w) {
+		for _, ln := range l.coverLines(rs, w, coverMetaLines) {
+			if l.y+ml > l.pageH {
+				return
+			}
 			l.drawLine(ln, l.left, l.y+baseline(st.Cover.MetaSize, ml), w, ml, false)
 			l.y += ml
 		}
 	}
+}
+
+// coverLines breaks runs into at most n lines of width w (hyphenated like
+// the body), the last ending in an ellipsis when text is cut; only the
+// text that can reach those lines is measured.
+func (l *layout) coverLines(runs []run, w float64, n int) []line {
+	runs, _ = l.capRuns(runs, w, n)
+	return l.clampBroken(l.breakLines(l.words(runs), w), w, n)
+}
+
+// capRuns returns the start of runs that n lines of width w can show: it
+// cuts the text once its running width passes n+2 line widths, as the
+// words past that point cannot be set on the first n lines nor change how
+// those lines break (a line holds at most w of text; the two spare lines
+// cover the spaces dropped at breaks and the word that does not fit).
+// cut reports whether text was dropped. The cost grows with the text
+// kept, not with the text given.
+func (l *layout) capRuns(runs []run, w float64, n int) (out []run, cut bool) {
+	budget := float64(n+2) * w
+	total := 0.0
+	for i, r := range runs {
+		if r.brk {
+			// A hard break ends a line: count a whole one.
+			total += w
+			if total > budget {
+				return runs[:i], true
+			}
+			continue
+		}
+		for j, c := range r.text {
+			total += l.m.runeWidth(l.c, r.face, c) * r.size
+			if total > budget {
+				kept := append([]run(nil), runs[:i]...)
+				if j > 0 {
+					part := r
+					part.text = r.text[:j]
+					kept = append(kept, part)
+				}
+				return kept, true
+			}
+		}
+	}
+	return runs, false
 }
 
 // spaced letter-spaces a short uppercase label.
@@ -424,8 +488,15 @@ func (l *layout) contentsPage() {
 func (l *layout) clampLines(runs []run, w float64, n int) []line {
 	hy := l.hy
 	l.hy = nil
+	runs, _ = l.capRuns(runs, w, n)
 	lines := l.breakLines(l.words(runs), w)
 	l.hy = hy
+	return l.clampBroken(lines, w, n)
+}
+
+// clampBroken keeps the first n of lines (set in width w), ending the
+// last with an ellipsis when lines were dropped.
+func (l *layout) clampBroken(lines []line, w float64, n int) []line {
 	if len(lines) <= n {
 		return lines
 	}

@@ -2,11 +2,10 @@ package pdf
 
 import (
 	"strconv"
-	"unicode/utf8"
 )
 
 // furniture draws the running header, the footer and the marking of the
-// current page. Texts that depend on later pages (the section of the page,
+// current page; each is fitted to one line with an ellipsis. Texts that depend on later pages (the section of the page,
 // the page count) come from the previous pass.
 func (l *layout) furniture() {
 	size := l.st.Furniture.Size
@@ -14,21 +13,23 @@ func (l *layout) furniture() {
 		if l.fm.marking != "" {
 			ms := l.st.Furniture.MarkingSize + 1
 			col := l.st.color(l.st.Colors.Marking)
-			w := l.m.width(l.c, sansBold, ms, l.fm.marking)
+			m := l.fit(l.fm.marking, sansBold, ms, l.right-l.left)
+			w := l.m.width(l.c, sansBold, ms, m)
 			l.c.fill(0, 0, l.pageW, l.st.Page.MarkingY+4, l.st.color(l.st.Colors.Tint))
-			l.c.write((l.pageW-w)/2, l.st.Page.MarkingY, sansBold, ms, col, l.fm.marking)
+			l.c.write((l.pageW-w)/2, l.st.Page.MarkingY, sansBold, ms, col, m)
 			l.c.fill(0, l.pageH-l.st.Page.MarkingY-4, l.pageW, l.st.Page.MarkingY+4, l.st.color(l.st.Colors.Tint))
-			l.c.write((l.pageW-w)/2, l.pageH-l.st.Page.MarkingY+ms*0.35*ptMM, sansBold, ms, col, l.fm.marking)
+			l.c.write((l.pageW-w)/2, l.pageH-l.st.Page.MarkingY+ms*0.35*ptMM, sansBold, ms, col, m)
 		}
 		return
 	}
 	if l.fm.marking != "" {
 		ms := l.st.Furniture.MarkingSize
 		col := l.st.color(l.st.Colors.Marking)
-		w := l.m.width(l.c, sansBold, ms, l.fm.marking)
+		m := l.fit(l.fm.marking, sansBold, ms, l.right-l.left)
+		w := l.m.width(l.c, sansBold, ms, m)
 		x := (l.pageW - w) / 2
-		l.c.write(x, l.st.Page.MarkingY, sansBold, ms, col, l.fm.marking)
-		l.c.write(x, l.pageH-l.st.Page.MarkingY+ms*0.35*ptMM, sansBold, ms, col, l.fm.marking)
+		l.c.write(x, l.st.Page.MarkingY, sansBold, ms, col, m)
+		l.c.write(x, l.pageH-l.st.Page.MarkingY+ms*0.35*ptMM, sansBold, ms, col, m)
 	}
 	section := l.header
 	total := 0
@@ -53,21 +54,42 @@ func (l *layout) furniture() {
 	l.c.write(l.right-l.m.width(l.c, sans, size, foot), fy, sans, size, l.grey, foot)
 }
 
-// fit shortens s with an ellipsis until it is at most w mm wide.
+// fitMinAdvance is the narrowest advance, in em, that fit assumes for a
+// rune when it bounds how many runes it reads: the narrowest visible glyphs
+// of the embedded faces are several times wider, so only a run of
+// zero-width characters is cut by the bound rather than by its width.
+const fitMinAdvance = 0.02
+
+// fit shortens s with an ellipsis until it is at most w mm wide: it returns
+// s when s fits, else the longest rune prefix of s that fits with "…"
+// after it (or "…" alone). Widths add up rune by rune, so one pass with a
+// running sum finds the prefix, and the pass stops at the first rune that
+// passes w: the cost grows with what fits in w, not with the length of s.
+// Runs of zero-width runes are bounded too: past w/(fitMinAdvance em)
+// runes s counts as too long.
 func (l *layout) fit(s string, f face, size, w float64) string {
-	if l.m.width(l.c, f, size, s) <= w {
-		return s
+	if s == "" {
+		return ""
 	}
-	r := []rune(s)
-	for len(r) > 0 {
-		r = r[:len(r)-1]
-		t := string(r) + "…"
-		if l.m.width(l.c, f, size, t) <= w {
-			return t
+	ell := l.m.runeWidth(l.c, f, '…')
+	limit := 2
+	if size > 0 && w > 0 {
+		limit = int(min(w/(size*ptMM*fitMinAdvance), 1<<20)) + 2
+	}
+	cut := -1 // byte length of the longest prefix that fits with "…"
+	sum, n := 0.0, 0
+	for i, r := range s {
+		if (sum+ell)*size <= w {
+			cut = i
+		}
+		n++
+		sum += l.m.runeWidth(l.c, f, r)
+		if sum*size > w || n > limit {
+			if cut <= 0 {
+				return "…"
+			}
+			return s[:cut] + "…"
 		}
 	}
-	if utf8.RuneCountInString(s) > 0 {
-		return "…"
-	}
-	return ""
+	return s
 }

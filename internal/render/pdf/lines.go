@@ -1,6 +1,10 @@
 package pdf
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/internal/document"
+)
 
 // frag is part of a word in one run's look.
 type frag struct {
@@ -201,7 +205,11 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 			l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
 			switch {
 			case f.r.url != "":
-				l.c.LinkString(fx, top, f.w, lead, f.r.url)
+				// The last guard: whatever the model holds, only an
+				// allowed scheme becomes a /URI action.
+				if u, kind := document.CheckLink(f.r.url); kind == document.LinkExternal {
+					l.c.LinkString(fx, top, f.w, lead, u)
+				}
 			case f.r.dest != "":
 				if id, ok := l.link(f.r.dest); ok {
 					l.c.Link(fx, top, f.w, lead, id)

@@ -48,12 +48,10 @@ func Render(w io.Writer, in *render.Input) error {
 
 // Layout renders in and returns the PDF with its page map. Warnings about
 // replaced characters go to in.Warnings. Errors read "render pdf: …".
+//
+// A panic is not recovered here: it is a fault of this package, which the
+// pipeline reports as an internal error with its location.
 func Layout(in *render.Input) (res *Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("render pdf: internal error: %v", r)
-		}
-	}()
 	if in == nil || in.Doc == nil {
 		return nil, errors.New("render pdf: no document")
 	}

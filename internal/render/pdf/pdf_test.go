@@ -340,7 +340,7 @@ func TestLongDocument(t *testing.T) {
 // present, else a synthetic document.
 func longDoc(t testing.TB) *document.Document {
 	var paras []string
-	if data, err := os.ReadFile("/work/shared/corpus/large/war-and-peace.txt"); err == nil {
+	if data, err := os.ReadFile(warAndPeace); err == nil {
 		if len(data) > 1<<20 {
 			data = data[:1<<20]
 		}
