@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -47,15 +49,27 @@ type result struct {
 	stdout, stderr string
 }
 
-// run runs the built binary in dir with extra environment variables.
+// run runs the built binary in dir with extra environment variables (see
+// runTimeout; no test should come near its limit).
 func run(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binPath, args...)
+	return runTimeout(t, 5*time.Minute, dir, env, args...)
+}
+
+// runTimeout is run with a deadline, for inputs that used to hang.
+func runTimeout(t *testing.T, d time.Duration, dir string, env []string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binPath, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	var so, se bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &so, &se
 	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("briefbook %v still running after %v", args, d)
+	}
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -174,15 +188,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := run(t, dir, nil, tt.args...)
-			if r.code != tt.code {
-				t.Errorf("exit %d, want %d; stderr: %s", r.code, tt.code, r.stderr)
-			}
-			if !strings.Contains(r.stderr, tt.inStderr) {
-				t.Errorf("stderr %q lacks %q", r.stderr, tt.inStderr)
-			}
-			if tt.code == 1 && strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
-				t.Errorf("error is not one line: %q", r.stderr)
-			}
+			checkExit(t, r, tt.code, tt.inStderr)
 		})
 	}
 }
@@ -254,4 +260,19 @@ func TestValidators(t *testing.T) {
 		t.Fatalf("check-outputs failed: %v\n%s", err, b)
 	}
 	t.Logf("%s", b)
+}
+
+// checkExit checks a run's exit code, that its standard error holds want,
+// and that an input error (exit 1) is one line.
+func checkExit(t *testing.T, r result, code int, want string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit %d, want %d; stderr: %s", r.code, code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr %q lacks %q", r.stderr, want)
+	}
+	if code == 1 && strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("error is not one line: %q", r.stderr)
+	}
 }

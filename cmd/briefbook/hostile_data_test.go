@@ -6,7 +6,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -18,29 +17,6 @@ import (
 	"testing"
 	"time"
 )
-
-// runTimeout is run with a deadline, for inputs that used to hang.
-func runTimeout(t *testing.T, d time.Duration, dir string, env []string, args ...string) result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), d)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binPath, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	var so, se bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &so, &se
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		t.Fatalf("briefbook %v still running after %v", args, d)
-	}
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, so.String(), se.String()}
-}
 
 // paragraphs returns a plain-text document titled title with n paragraphs,
 // each carrying marker.
@@ -115,15 +91,7 @@ func TestDataHostileCases(t *testing.T) {
 				t.Skip("no FIFO")
 			}
 			r := runTimeout(t, 20*time.Second, dir, tt.env, tt.args...)
-			if r.code != tt.code {
-				t.Errorf("exit %d, want %d; stderr: %s", r.code, tt.code, r.stderr)
-			}
-			if !strings.Contains(r.stderr, tt.stderr) {
-				t.Errorf("stderr %q lacks %q", r.stderr, tt.stderr)
-			}
-			if tt.code == 1 && strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
-				t.Errorf("error is not one line: %q", r.stderr)
-			}
+			checkExit(t, r, tt.code, tt.stderr)
 		})
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "notes.json")); string(b) != notes {

@@ -4,7 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"fmt"
-	"math/rand/v2"
+	"github.com/briefbook/briefbook/internal/textgen"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,25 +13,11 @@ import (
 	"time"
 )
 
-// words returns about n bytes of random words (random, so that the PDF's
-// compression does not hide text drawn many times).
-func words(n int, seed uint64) string {
-	r := rand.New(rand.NewPCG(seed, 3))
-	var b strings.Builder
-	for b.Len() < n {
-		for k := 2 + r.IntN(8); k > 0; k-- {
-			b.WriteByte(byte('a' + r.IntN(26)))
-		}
-		b.WriteByte(' ')
-	}
-	return strings.TrimSpace(b.String())
-}
-
 // renderBody is about 40 pages of body text.
 func renderBody() string {
 	var b strings.Builder
 	for i := range 330 {
-		fmt.Fprintf(&b, "Paragraph %d: %s.\n\n", i+1, words(380, uint64(i)))
+		fmt.Fprintf(&b, "Paragraph %d: %s.\n\n", i+1, textgen.Words(380, uint64(i), textgen.Lower))
 	}
 	return b.String()
 }
@@ -54,11 +40,11 @@ func TestHostileRenderBounds(t *testing.T) {
 		maxXHTM int // XHTML files in the EPUB
 		large   bool
 	}{
-		{"heading6000.md", func() string { return "# Report\n\n## " + words(6000, 1) + "\n\n" + body }, 2 << 20, 20, false},
-		{"title20000.md", func() string { return "# " + words(20000, 2) + "\n\n## Intro\n\n" + body }, 2 << 20, 20, false},
-		{"marking300k.md", func() string { return fm("marking", strings.ToUpper(words(300_000, 3))) }, 2 << 20, 20, false},
-		{"subtitle500k.md", func() string { return fm("subtitle", words(500_000, 4)) }, 2 << 20, 20, false},
-		{"author300k.md", func() string { return fm("author", words(300_000, 5)) }, 3 << 20, 20, false},
+		{"heading6000.md", func() string { return "# Report\n\n## " + textgen.Words(6000, 1, textgen.Lower) + "\n\n" + body }, 2 << 20, 20, false},
+		{"title20000.md", func() string { return "# " + textgen.Words(20000, 2, textgen.Lower) + "\n\n## Intro\n\n" + body }, 2 << 20, 20, false},
+		{"marking300k.md", func() string { return fm("marking", strings.ToUpper(textgen.Words(300_000, 3, textgen.Lower))) }, 2 << 20, 20, false},
+		{"subtitle500k.md", func() string { return fm("subtitle", textgen.Words(500_000, 4, textgen.Lower)) }, 2 << 20, 20, false},
+		{"author300k.md", func() string { return fm("author", textgen.Words(300_000, 5, textgen.Lower)) }, 3 << 20, 20, false},
 		{"sections10k.md", func() string {
 			var b strings.Builder
 			b.WriteString("# Many\n\n")

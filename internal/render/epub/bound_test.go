@@ -2,7 +2,7 @@ package epub
 
 import (
 	"fmt"
-	"math/rand/v2"
+	"github.com/briefbook/briefbook/internal/textgen"
 	"regexp"
 	"runtime"
 	"strings"
@@ -15,19 +15,6 @@ import (
 	"github.com/briefbook/briefbook/internal/render/html"
 	"golang.org/x/image/font"
 )
-
-// randomWords returns about n bytes of random lower-case words.
-func randomWords(n int, seed uint64) string {
-	r := rand.New(rand.NewPCG(seed, 1))
-	var b strings.Builder
-	for b.Len() < n {
-		for k := 2 + r.IntN(8); k > 0; k-- {
-			b.WriteByte(byte('a' + r.IntN(26)))
-		}
-		b.WriteByte(' ')
-	}
-	return strings.TrimSpace(b.String())
-}
 
 // allocated returns the bytes f allocates.
 func allocated(f func()) uint64 {
@@ -43,7 +30,7 @@ func allocated(f func()) uint64 {
 // subtitle cost 30 s and 1.1 GB, a 20 000-character title 359 MB): the
 // work must not grow with the text, as only a few lines are drawn.
 func TestCoverBounded(t *testing.T) {
-	long := randomWords(100_000, 1)
+	long := textgen.Words(100_000, 1, textgen.Lower)
 	word := strings.Repeat("Ж", 20_000) // one word, no place to break
 	tests := []struct {
 		name                     string
@@ -101,11 +88,11 @@ func TestWrapBounds(t *testing.T) {
 	}{
 		{"short", "A short subtitle", 8, false},
 		{"empty", "  ", 8, false},
-		{"two lines", randomWords(60, 2), 8, false},
-		{"long", randomWords(50_000, 3), 8, true},
+		{"two lines", textgen.Words(60, 2, textgen.Lower), 8, false},
+		{"long", textgen.Words(50_000, 3, textgen.Lower), 8, true},
 		{"one long word", strings.Repeat("w", 5_000), 3, true},
 		{"long word that fits in the lines", strings.Repeat("w", 60), 3, false},
-		{"one line", randomWords(500, 4), 1, true},
+		{"one line", textgen.Words(500, 4, textgen.Lower), 1, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,7 +298,7 @@ func TestRecordIDsIn(t *testing.T) {
 // page, cut to render.MaxMarking runes.
 func TestTitlePageMarkingClipped(t *testing.T) {
 	in := fixtureInput()
-	in.Doc.Meta.Marking = randomWords(100_000, 5)
+	in.Doc.Meta.Marking = textgen.Words(100_000, 5, textgen.Lower)
 	_, files := entries(t, renderBytes(t, in))
 	title := files["EPUB/xhtml/title.xhtml"]
 	m := regexp.MustCompile(`<p class="marking">([^<]*)</p>`).FindStringSubmatch(title)

@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"math/rand/v2"
+	"github.com/briefbook/briefbook/internal/textgen"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,6 +12,9 @@ import (
 
 // fitByDropping is the fitting rule, written the slow way: drop one rune
 // at a time from the end until the rest and "…" fit.
+// mixedLetters are Latin, Cyrillic and Kazakh letters with some punctuation.
+const mixedLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZабвгдежзийклмнопрстуфхцчшщыэюяӘҒҚҢӨҰҮҺІ.,-"
+
 func fitByDropping(l *layout, s string, f face, size, w float64) string {
 	if l.m.width(l.c, f, size, s) <= w {
 		return s
@@ -29,26 +32,12 @@ func fitByDropping(l *layout, s string, f face, size, w float64) string {
 	return ""
 }
 
-// randomText returns about n bytes of random words in Latin and Cyrillic.
-func randomText(n int, seed uint64) string {
-	r := rand.New(rand.NewPCG(seed, 2))
-	letters := []rune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZабвгдежзийклмнопрстуфхцчшщыэюяӘҒҚҢӨҰҮҺІ.,-")
-	var b strings.Builder
-	for b.Len() < n {
-		for k := 1 + r.IntN(10); k > 0; k-- {
-			b.WriteRune(letters[r.IntN(len(letters))])
-		}
-		b.WriteByte(' ')
-	}
-	return strings.TrimSpace(b.String())
-}
-
 // TestFitSameResult checks that fit gives what dropping one rune at a time
 // gives, for texts that fit, texts a little too long and long texts.
 func TestFitSameResult(t *testing.T) {
 	l := testLayout(t)
 	texts := []string{"", "a", "…", "Report", "Main vectors of Kazakhstan's foreign policy",
-		kazakh, russian + russian, lorem, randomText(600, 1), strings.Repeat("W", 300), strings.Repeat("i", 300)}
+		kazakh, russian + russian, lorem, textgen.Words(600, 1, mixedLetters), strings.Repeat("W", 300), strings.Repeat("i", 300)}
 	for _, s := range texts {
 		for _, f := range []face{sans, sansBold, serif} {
 			for _, w := range []float64{0, 1, 3, 20, 40, 83.5, 170} {
@@ -70,7 +59,7 @@ func TestFitSameResult(t *testing.T) {
 func TestFitCost(t *testing.T) {
 	l := testLayout(t)
 	for _, n := range []int{2_000, 20_000} {
-		s := randomText(n, 3)
+		s := textgen.Words(n, 3, mixedLetters)
 		for _, zeroWidth := range []bool{false, true} {
 			if zeroWidth {
 				s = "A" + strings.Repeat("\u200B", n) + "B" // runes the font draws with no width
@@ -121,8 +110,8 @@ func countedLayout(t *testing.T, in *render.Input) (measured, pages int) {
 func longHeadingInput(n, titleN int) *render.Input {
 	in := fixtureInput()
 	doc := &document.Document{Meta: in.Doc.Meta}
-	doc.Meta.Title = randomText(titleN, 5)
-	s := &document.Section{Title: randomText(n, 4), Level: 1}
+	doc.Meta.Title = textgen.Words(titleN, 5, mixedLetters)
+	s := &document.Section{Title: textgen.Words(n, 4, mixedLetters), Level: 1}
 	for i := 0; i < 60; i++ {
 		s.Blocks = append(s.Blocks, para(lorem+lorem+lorem, i+1))
 	}
@@ -173,7 +162,7 @@ func TestMarkingBounded(t *testing.T) {
 		return len(res.PDF)
 	}
 	base := size("OFFICIAL")
-	for _, m := range []string{randomText(100_000, 6), strings.Repeat("S", 50_000)} {
+	for _, m := range []string{textgen.Words(100_000, 6, mixedLetters), strings.Repeat("S", 50_000)} {
 		if got := size(m); got > base+16<<10 {
 			t.Errorf("a %d KB marking gives a %d KB PDF, want at most %d KB", len(m)>>10, got>>10, (base+16<<10)>>10)
 		}
@@ -200,8 +189,8 @@ func TestCoverBounded(t *testing.T) {
 		name string
 		meta meta
 	}{
-		{"subtitle 200 KB", meta{"Report", randomText(200_000, 7), "fixture.md"}},
-		{"source 200 KB", meta{"Report", "A briefing", randomText(200_000, 8)}},
+		{"subtitle 200 KB", meta{"Report", textgen.Words(200_000, 7, mixedLetters), "fixture.md"}},
+		{"source 200 KB", meta{"Report", "A briefing", textgen.Words(200_000, 8, mixedLetters)}},
 		{"title of one 20 000-rune word", meta{strings.Repeat("Ж", 20_000), "A briefing", "fixture.md"}},
 	}
 	for _, tt := range tests {
