@@ -39,10 +39,15 @@ func Sentences(text string, lang string) []Sentence {
 		}
 		start = end
 	}
+	// marker is the list marker ("1", "b") that opens the current
+	// sentence, if any: the next one in sequence ("2", "c") starts a new
+	// sentence even inside a line ("1. The first item 2. The second item").
+	marker := ""
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' && blankLineAfter(text, i) {
 			emit(i)
+			marker = ""
 			i += n
 			continue
 		}
@@ -69,6 +74,30 @@ func Sentences(text string, lang string) []Sentence {
 			}
 			break
 		}
+		if term == "." {
+			// A list marker: at the start of the sentence it belongs to the
+			// item; the next marker in sequence starts a new item.
+			if tok, at, ok := listMarker(text, start, i); ok {
+				if at == -1 {
+					marker = tok
+					i = end
+					continue
+				}
+				if marker != "" && nextMarker(marker) == tok {
+					emit(at)
+					marker = tok
+					i = end
+					continue
+				}
+			}
+			// "world.Today": a stop between two words with no space.
+			if end == i+1 && gluedSentence(text[start:i], text[end:]) {
+				emit(end)
+				marker = ""
+				i = end
+				continue
+			}
+		}
 		if end < len(text) && !startsNewSentence(text[end:]) {
 			i = end
 			continue
@@ -78,6 +107,7 @@ func Sentences(text string, lang string) []Sentence {
 			continue
 		}
 		emit(end)
+		marker = ""
 		i = end
 	}
 	emit(len(text))
@@ -151,13 +181,18 @@ func isStopEnding(before, after string) bool {
 		if (low == "г" || low == "гг") && endsWithYear(before[:j]) {
 			return true
 		}
-		return false
+		// "Jane and co. They should know.": an abbreviation ends the
+		// sentence when the next word is one that starts sentences, not a
+		// name — except after a title, which always stands before a name.
+		return !nameTitles[low] && startsWithStarter(after)
 	}
 	// Initials: one upper-case letter ("J."), or dotted capitals ("U.S").
 	if utf8.RuneCountInString(tok) == 1 {
 		r, _ := utf8.DecodeRuneInString(tok)
 		if unicode.IsUpper(r) {
-			return false
+			// "you and I. Did you see Albert I. Jones?" An initial that
+			// opens the sentence ("Q. What is his name?") is a label.
+			return strings.TrimSpace(before[:j]) != "" && startsWithStarter(after)
 		}
 	}
 	if strings.Contains(tok, ".") && !strings.Contains(tok, "..") {
@@ -168,8 +203,174 @@ func isStopEnding(before, after string) bool {
 			}
 		}
 		if allShort {
+			// "I live in the U.S. How about you?"
+			return startsWithStarter(after)
+		}
+	}
+	return true
+}
+
+// nameTitles are abbreviations that stand before a name ("Mr. I. Jones"):
+// a stop after them never ends a sentence.
+var nameTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"sr": true, "jr": true, "gen": true, "col": true, "capt": true, "lt": true, "sgt": true, "rev": true,
+	"hon": true, "gov": true, "sen": true, "rep": true, "pres": true, "messrs": true, "mme": true, "mlle": true,
+	"г-н": true, "г-жа": true, "тов": true, "проф": true, "акад": true, "им": true}
+
+// sentenceStarters are English words that open sentences far more often
+// than they follow an abbreviation inside one: pronouns, determiners,
+// question words, auxiliaries and sentence adverbs. After an abbreviation
+// or an initial, one of them means a new sentence ("… the U.S. How …"),
+// where a name does not ("… Albert I. Jones …").
+var sentenceStarters = wordSet("i he she it we they you this that these those there the a an " +
+	"how what when where who whom whose why which did do does is are was were has have had can could " +
+	"will would should may might must however then but and so yet thus also still meanwhile moreover " +
+	"nevertheless instead indeed besides furthermore in on at for if as after before since while " +
+	"although though because once")
+
+// startsWithStarter reports whether after, past spaces and opening quotes,
+// starts with a capitalised sentence starter followed by a non-letter.
+func startsWithStarter(after string) bool {
+	after = strings.TrimLeftFunc(after, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(openers, r) })
+	k := 0
+	for k < len(after) {
+		r, n := utf8.DecodeRuneInString(after[k:])
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+			break
+		}
+		k += n
+	}
+	w := after[:k]
+	r, _ := utf8.DecodeRuneInString(w)
+	return w != "" && unicode.IsUpper(r) && sentenceStarters[strings.ToLower(w)]
+}
+
+// listMarker reports whether the stop at i ends a list marker: a number of
+// one to three digits or a single letter, alone after white space or a
+// bullet ("1.", "b.", "• 9."). tok is the marker; at is -1 when it opens
+// the sentence that starts at start, else the offset where the marker (and
+// its bullet) starts.
+func listMarker(text string, start, i int) (tok string, at int, ok bool) {
+	j := i
+	for j > start {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		j -= n
+	}
+	tok = text[j:i]
+	if !isMarkerToken(tok) {
+		return "", 0, false
+	}
+	k := j
+	for k > start {
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		if !strings.ContainsRune("•‣⁃◦▪–—-*", r) && !unicode.IsSpace(r) {
+			break
+		}
+		k -= n
+	}
+	if k == start || strings.TrimSpace(text[start:k]) == "" {
+		return tok, -1, true
+	}
+	if j == k || j == 0 {
+		return "", 0, false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(text[:j]); !unicode.IsSpace(r) && !strings.ContainsRune("•‣⁃◦▪", r) {
+		return "", 0, false
+	}
+	// The marker's bullet, if any, goes with it.
+	at = j
+	for at > k {
+		r, n := utf8.DecodeLastRuneInString(text[:at])
+		if unicode.IsSpace(r) {
+			break
+		}
+		at -= n
+	}
+	if b, n := utf8.DecodeLastRuneInString(text[:at]); unicode.IsSpace(b) {
+		if r2, n2 := utf8.DecodeLastRuneInString(text[:at-n]); strings.ContainsRune("•‣⁃◦▪", r2) {
+			at -= n + n2
+		}
+	}
+	return tok, at, true
+}
+
+// isMarkerToken: one to three digits, or one lower-case Latin letter.
+func isMarkerToken(tok string) bool {
+	if tok == "" || len(tok) > 3 {
+		return false
+	}
+	if len(tok) == 1 && tok[0] >= 'a' && tok[0] <= 'z' {
+		return true
+	}
+	for k := 0; k < len(tok); k++ {
+		if tok[k] < '0' || tok[k] > '9' {
 			return false
 		}
+	}
+	return true
+}
+
+// nextMarker is the marker that follows m in a list: "2" after "1", "c"
+// after "b".
+func nextMarker(m string) string {
+	if len(m) == 1 && m[0] >= 'a' && m[0] < 'z' {
+		return string(m[0] + 1)
+	}
+	n := 0
+	for k := 0; k < len(m); k++ {
+		n = n*10 + int(m[k]-'0')
+	}
+	return itoa(n + 1)
+}
+
+// gluedSentence reports whether a stop with no space after it ends a
+// sentence: the word before it is two letters or more ending in a
+// lower-case letter, or a number ("bought 1,000.That"), and the word after
+// it is a capitalised word of two letters or more ("world.Today", but not
+// "U.S", "Node.js" or "3.5").
+func gluedSentence(before, after string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.IsLower(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if unicode.IsLower(r) {
+		l, _ := utf8.DecodeLastRuneInString(before[:len(before)-utf8.RuneLen(r)])
+		if !unicode.IsLetter(l) {
+			return false
+		}
+	}
+	if strings.Contains(before, "://") || strings.Contains(before, "www.") || strings.Contains(before, "@") {
+		return false // a web or mail address
+	}
+	a, n := utf8.DecodeRuneInString(after)
+	b, _ := utf8.DecodeRuneInString(after[n:])
+	if !unicode.IsUpper(a) || !unicode.IsLower(b) {
+		return false
+	}
+	// The word after ends at a space, or at punctuation that ends where a
+	// space or the text does ("Tuesday.Mr. Smith"), not inside an address
+	// ("Jane.Doe@example.com", "testurl.Awesome.com").
+	k := 0
+	for k < len(after) {
+		r, m := utf8.DecodeRuneInString(after[k:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k += m
+	}
+	rest := after[k:]
+	for rest != "" {
+		r, m := utf8.DecodeRuneInString(rest)
+		if unicode.IsSpace(r) {
+			return true
+		}
+		if !strings.ContainsRune(".,;:!?", r) {
+			return false
+		}
+		rest = rest[m:]
 	}
 	return true
 }
