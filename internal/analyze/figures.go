@@ -115,6 +115,10 @@ func parseNumber(s string) (float64, bool) {
 func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	var f document.Figure
 	before := s[:a]
+	// The error of a value ("158 ± 12 million") is no figure of its own.
+	if strings.HasSuffix(strings.TrimRight(before, " \u00a0"), "±") {
+		return f, 0, false
+	}
 	// Glued to a word or identifier: "KLM642", "B-757", "G20", "#5".
 	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && (unicode.IsLetter(r) || r == '#' || r == '№' || r == '/' || r == ':' || r == '.') {
 		if !strings.ContainsRune("$£€¥₸₽", r) {
@@ -188,19 +192,37 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	if hasPrefixFold(rest, "-year") || hasPrefixFold(rest, " years old") || hasPrefixFold(rest, " year old") || hasPrefixFold(rest, "-month-old") {
 		return f, 0, false
 	}
+	// "158 ± 12 million tonnes": the error is read past; its scale word,
+	// if the value has none, is the value's.
+	if m := plusMinusRe.FindStringSubmatchIndex(rest); m != nil {
+		if m[2] >= 0 {
+			end += m[2] // read on at the scale word
+		} else {
+			end += m[1]
+		}
+		rest = s[end:]
+	}
 	// Scale word: "1.5 billion".
+	scaled := false
 	if w := firstWord(rest); scales[strings.ToLower(w)] > 0 && len(w) > 1 {
 		val *= scales[strings.ToLower(w)]
 		end = strings.Index(s[end:], w) + end + len(w)
 		rest = s[end:]
+		scaled = true
+	}
+	// Range: "5-7", "5 to 7", "between 5 and 7". A scale word after the
+	// high end only ("between 1.1 and 1.5 million") scales both ends.
+	if hi, n, scale, ok := rangeHigh(rest, f.Qualifier == "between"); ok {
+		if !scaled && scale > 1 && val*scale <= hi {
+			val *= scale
+		}
+		if hi > val {
+			f.High, f.HasRange = hi, true
+			end += n
+			rest = s[end:]
+		}
 	}
 	f.Value = val
-	// Range: "5-7", "5 to 7", "between 5 and 7".
-	if hi, n, ok := rangeHigh(rest, f.Qualifier == "between"); ok && hi > val {
-		f.High, f.HasRange = hi, true
-		end += n
-		rest = s[end:]
-	}
 	// Percentages.
 	switch {
 	case strings.HasPrefix(rest, "%"):
@@ -231,7 +253,7 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		if m := parenRe.FindStringIndex(s[end:]); m != nil && f.Qualifier == "between" {
 			skip = m[1]
 		}
-		if hi, n, ok := rangeHigh(s[end+skip:], f.Qualifier == "between"); ok && hi > val {
+		if hi, n, _, ok := rangeHigh(s[end+skip:], f.Qualifier == "between"); ok && hi > val {
 			f.High, f.HasRange = hi, true
 			end += skip + n
 			if w2 := firstWord(s[end:]); currencyWords[strings.ToLower(w2)] != "" {
@@ -249,7 +271,9 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	// date-like neighbour or nothing counted after it.
 	unit, uend := countedNoun(rest)
 	isYearLike := val >= 1000 && val <= 2100 && val == float64(int(val)) && !strings.Contains(s[a:b], ",") && !f.HasRange
-	if isYearLike && (unit == "" || isPrepositionLike(strings.ToLower(prev1)) || strings.HasSuffix(strings.TrimSpace(s[:a]), ",")) {
+	if isYearLike && (unit == "" || isPrepositionLike(strings.ToLower(prev1)) || strings.HasSuffix(strings.TrimSpace(s[:a]), ",") || singularHead(unit)) {
+		// "the 1945 liberation", "the 1257 eruption": a thousand or more
+		// of something are counted with a plural noun.
 		return f, 0, false
 	}
 	if unit == "" {
@@ -294,27 +318,34 @@ var compoundRe = regexp.MustCompile(`^,?\s+and\s+(\d{1,2})\s+(\pL+)`)
 // parenRe matches a short bracketed aside at the start of a text.
 var parenRe = regexp.MustCompile(`^\s*\([^()]{1,40}\)`)
 
+// plusMinusRe matches the error after a value: " ± 12", " +/- 0.5",
+// keeping a scale word after it ("± 12 million") for the value.
+var plusMinusRe = regexp.MustCompile(`^\s*(?:±|\+/-)\s*\d+(?:[.,]\d+)?( (?:bn|billion|million|mn|thousand|trillion)\b)?`)
+
 var rangeRe = regexp.MustCompile(`^(\s*(?:-|–|—|to|and)\s*)[$£€¥]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*(?:bn|billion|million|mn|m|thousand|trillion)\b)?`)
 
 // rangeHigh reads the high end of a range at the start of rest: "-7",
-// " to 7", and " and 7" when between is true. It returns the value, the
-// bytes read and whether there is one.
-func rangeHigh(rest string, between bool) (float64, int, bool) {
+// " to 7", and " and 7" when between is true. It returns the value (scale
+// word applied), the bytes read, the scale (1 when none follows) and
+// whether there is one.
+func rangeHigh(rest string, between bool) (float64, int, float64, bool) {
 	m := rangeRe.FindStringSubmatchIndex(rest)
 	if m == nil {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	if sep := strings.TrimSpace(rest[m[2]:m[3]]); sep == "and" && !between {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	hi, ok := parseNumber(rest[m[4]:m[5]])
 	if !ok {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
+	scale := 1.0
 	if m[6] >= 0 {
-		hi *= scales[strings.ToLower(strings.TrimSpace(rest[m[6]:m[7]]))]
+		scale = scales[strings.ToLower(strings.TrimSpace(rest[m[6]:m[7]]))]
+		hi *= scale
 	}
-	return hi, m[1], true
+	return hi, m[1], scale, true
 }
 
 func isRangeHigh(s string) bool {
@@ -403,6 +434,9 @@ func countedNoun(rest string) (string, int) {
 		if lw == "worldwide" || lw == "abroad" {
 			break
 		}
+		if len(got) > 0 && (mostlyVerb(lw) || strings.HasSuffix(lw, "ed") && !isStop(lw)) {
+			break // "people live", "residents and grew", "liberation changed"
+		}
 		got = append(got, w)
 		if document.IsTimeUnit(lw) || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
 			plural = true
@@ -485,4 +519,23 @@ func looksRussianVerb(w string) bool {
 		}
 	}
 	return false
+}
+
+// irregularPlurals are English plural nouns that do not end in "s".
+var irregularPlurals = wordSet("people men women children police staff cattle personnel troops feet teeth mice geese")
+
+// singularHead reports whether the last word of an English counted noun
+// phrase is singular: it does not end in "s" and is no irregular plural.
+// Words in other scripts are never judged singular.
+func singularHead(unit string) bool {
+	w := strings.ToLower(lastField(unit))
+	if w == "" || isCyrillic(w) {
+		return false
+	}
+	for _, r := range w {
+		if r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return !strings.HasSuffix(w, "s") && !irregularPlurals[w]
 }

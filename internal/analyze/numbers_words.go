@@ -47,9 +47,25 @@ func wordFigures(s string, taken func(a, b int) bool) []placedFigure {
 			continue
 		}
 		end := w.End
+		// "двадцать пять": tens and units written as two words.
+		if val >= 20 && val <= 90 && int(val)%10 == 0 && i+1 < len(ws) && onlySpace(s[ws[i].End:ws[i+1].Start]) {
+			if u := numberWords[strings.ToLower(ws[i+1].Text)]; u >= 1 && u <= 9 {
+				val += u
+				end = ws[i+1].End
+				i++
+			}
+		}
 		// "two dozen", "three hundred".
-		if i+1 < len(ws) && onlySpace(s[w.End:ws[i+1].Start]) {
+		if i+1 < len(ws) && onlySpace(s[ws[i].End:ws[i+1].Start]) {
 			if m := numberWords[strings.ToLower(ws[i+1].Text)]; m == 12 || m == 100 {
+				val *= m
+				end = ws[i+1].End
+				i++
+			}
+		}
+		// "six million", "thirty thousand", "двадцать пять тысяч".
+		if i+1 < len(ws) && onlySpace(s[ws[i].End:ws[i+1].Start]) && len(ws[i+1].Text) > 1 {
+			if m := scales[strings.ToLower(ws[i+1].Text)]; m > 0 {
 				val *= m
 				end = ws[i+1].End
 				i++
