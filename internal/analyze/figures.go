@@ -192,6 +192,15 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	if hasPrefixFold(rest, "-year") || hasPrefixFold(rest, " years old") || hasPrefixFold(rest, " year old") || hasPrefixFold(rest, "-month-old") {
 		return f, 0, false
 	}
+	// "the 3,000-strong police force": the count is of the noun after.
+	if hasPrefixFold(rest, "-strong ") {
+		if unit, uend := countedNoun(rest[len("-strong"):]); unit != "" {
+			f.Value, f.Unit = val, unit
+			end += len("-strong") + uend
+			f.Text = strings.TrimSpace(s[start:end])
+			return f, end, true
+		}
+	}
 	// "158 ± 12 million tonnes": the error is read past; its scale word,
 	// if the value has none, is the value's.
 	if m := plusMinusRe.FindStringSubmatchIndex(rest); m != nil {
@@ -266,6 +275,11 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	if f.Unit != "" {
 		f.Text = strings.TrimSpace(s[start:end])
 		return f, end, true
+	}
+	// Nought of something is not a figure worth a table row ("0 corresponds
+	// to no signal").
+	if val == 0 && !f.HasRange {
+		return f, 0, false
 	}
 	// A year is not a figure: a four-digit whole number in range with a
 	// date-like neighbour or nothing counted after it.
@@ -434,7 +448,10 @@ func countedNoun(rest string) (string, int) {
 		if lw == "worldwide" || lw == "abroad" {
 			break
 		}
-		if len(got) > 0 && (mostlyVerb(lw) || strings.HasSuffix(lw, "ed") && !isStop(lw)) {
+		if mostlyVerb(lw) && (len(got) > 0 || strings.HasSuffix(lw, "s")) || len(got) == 0 && strings.HasSuffix(lw, "s") && mostlyVerb(lw[:len(lw)-1]) {
+			break // "… corresponds to", "… works": a verb, not a counted noun
+		}
+		if len(got) > 0 && strings.HasSuffix(lw, "ed") && !isStop(lw) {
 			break // "people live", "residents and grew", "liberation changed"
 		}
 		got = append(got, w)

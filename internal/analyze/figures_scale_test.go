@@ -24,6 +24,8 @@ func TestFigureScalesAndYears(t *testing.T) {
 		{"The 1257 eruption cooled the planet.", 0, 0, ""},
 		{"The 1500 soldiers crossed the river.", 1500, 0, "soldiers"},
 		{"About 2000 people attended.", 2000, 0, "people"},
+		{"The 3,000-strong police force was deployed.", 3000, 0, "police force"},
+		{"The value 0 corresponds to no signal.", 0, 0, ""},
 	}
 	for _, tt := range tests {
 		fs := sentenceFigures(tt.sentence)
