@@ -38,3 +38,13 @@ func BenchmarkAnalyzeWarAndPeace(b *testing.B) {
 		Analyze(d, Options{})
 	}
 }
+
+// BenchmarkSummarySectionsWarAndPeace measures what issue 13 bounds (at
+// most 1 s): sections and the summary of the 3.2 MB novel, facts aside.
+func BenchmarkSummarySectionsWarAndPeace(b *testing.B) {
+	d := pipelineDoc(b, warAndPeace)
+	for b.Loop() {
+		Segment(d)
+		summarize(collectUnits(d), 0, nil)
+	}
+}

@@ -122,9 +122,21 @@ func notKeyPoint(s string) bool {
 	if citation(s, t) {
 		return true
 	}
-	ws := strings.Fields(s)
-	urls, caps, letters := 0, 0, 0
-	for _, w := range ws {
+	// One pass over the space-separated fields, without splitting: this
+	// runs on every sentence of a book.
+	fields, urls, caps, letters := 0, 0, 0, 0
+	for rest := s; rest != ""; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		k := strings.IndexFunc(rest, unicode.IsSpace)
+		if k < 0 {
+			k = len(rest)
+		}
+		w := rest[:k]
+		rest = rest[k:]
+		fields++
 		if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			urls++
 		}
@@ -146,7 +158,7 @@ func notKeyPoint(s string) bool {
 			}
 		}
 	}
-	if len(ws) > 0 && 3*urls >= len(ws) {
+	if fields > 0 && 3*urls >= fields {
 		return true
 	}
 	return letters >= 4 && 2*caps >= letters

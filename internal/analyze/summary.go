@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -193,32 +194,43 @@ func scoreCandidates(us []unit, facts *document.Facts) ([]*candidate, int) {
 func vectorize(cands []*candidate, st stemmer) map[string]int {
 	ids := map[string]int32{}
 	var df []int
-	tfs := make([]map[int32]int, len(cands))
+	// Each candidate's term IDs, sorted: equal IDs are adjacent, so their
+	// counts are run lengths (no map per sentence).
+	termIDs := make([][]int32, len(cands))
 	for i, c := range cands {
-		tf := map[int32]int{}
-		for _, t := range st.terms(c.text) {
+		ts := st.terms(c.text)
+		row := make([]int32, 0, len(ts))
+		for _, t := range ts {
 			id, ok := ids[t]
 			if !ok {
 				id = int32(len(df))
 				ids[t] = id
 				df = append(df, 0)
 			}
-			if tf[id] == 0 {
+			row = append(row, id)
+		}
+		slices.Sort(row)
+		for k, id := range row {
+			if k == 0 || row[k-1] != id {
 				df[id]++
 			}
-			tf[id]++
 		}
-		tfs[i] = tf
+		termIDs[i] = row
 	}
 	N := float64(len(cands))
 	for i, c := range cands {
-		v := make(sparse, 0, len(tfs[i]))
-		norm := 0.0
-		for id, f := range tfs[i] {
+		row := termIDs[i]
+		v := make(sparse, 0, len(row))
+		for k := 0; k < len(row); {
+			id, f := row[k], 0
+			for k < len(row) && row[k] == id {
+				f++
+				k++
+			}
 			w := (1 + math.Log(float64(f))) * math.Log(1+N/float64(df[id]))
 			v = append(v, entry{id, w})
 		}
-		sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
+		norm := 0.0
 		for _, e := range v {
 			norm += e.w * e.w
 		}
