@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -344,11 +345,10 @@ func (l *layout) factsPage() {
 				x := l.left + float64(j-i)*(tw+gapX)
 				l.c.rule(x, l.y, x+tw, l.y, 0.6, l.accent)
 				y := l.y + 2
-				for k, ln := range l.breakLines(l.words(t.value), tw) {
-					if k > 0 {
-						break
-					}
-					l.drawLine(ln, x, y+baseline(vs, vl), tw, vl, false)
+				// A number is never cut: a value wider than its tile is set
+				// smaller until it fits on its one line.
+				if lns := l.breakLines(l.words(l.shrinkToFit(t.value, tw)), tw); len(lns) > 0 {
+					l.drawLine(lns[0], x, y+baseline(vs, vl), tw, vl, false)
 				}
 				y += vl
 				for _, ln := range l.clampLines(t.label, tw, 2) {
@@ -525,4 +525,27 @@ func (l *layout) clampBroken(lines []line, w float64, n int) []line {
 	}
 	out := append([]line(nil), lines[:n-1]...)
 	return append(out, last)
+}
+
+// minShrink is the smallest share of its size a tile value is set at.
+const minShrink = 0.3
+
+// shrinkToFit returns runs set small enough for their words to fit on one
+// line of width w, at no less than minShrink of their size; runs that fit
+// come back as they are.
+func (l *layout) shrinkToFit(runs []run, w float64) []run {
+	width := 0.0
+	for _, wd := range l.words(runs) {
+		width += wd.w + wd.space
+	}
+	if width <= w || width == 0 {
+		return runs
+	}
+	f := math.Max(minShrink, 0.98*w/width)
+	out := make([]run, len(runs))
+	for i, r := range runs {
+		r.size *= f
+		out[i] = r
+	}
+	return out
 }
