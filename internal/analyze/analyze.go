@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -102,11 +101,8 @@ func markPseudoHeadings(us []unit) {
 // looksLikeHeading reports whether a block is a short line without
 // sentence punctuation that starts with a capital or a number.
 func looksLikeHeading(text string) bool {
-	t := strings.TrimSpace(text)
-	if t == "" || strings.ContainsRune(t, '\n') || document.CountWords(t) > 8 {
-		return false
-	}
-	if strings.ContainsAny(t[len(t)-1:], ".!?,;:") {
+	t, ok := shortLine(text, 8, ".!?,;:")
+	if !ok {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)

@@ -165,7 +165,8 @@ func segmentChunks(cs []chunk) []int {
 			rows[i] = append(rows[i], count{id, c.terms[t]})
 		}
 	}
-	v := float64(len(ids))
+	prior := float64(len(ids)) * dcmAlpha // the prior's total concentration
+	lgPrior := lgamma(prior)
 	lg := lgammaTable(dcmAlpha)
 	// like[i][l] is the log likelihood of chunks i..i+l as one section.
 	like := make([][]float64, n)
@@ -184,7 +185,7 @@ func segmentChunks(cs []chunk) []int {
 				sum += lg(old+e.n) - lg(old)
 				words += e.n
 			}
-			like[i] = append(like[i], lgamma(v*dcmAlpha)-lgamma(float64(words)+v*dcmAlpha)+sum)
+			like[i] = append(like[i], lgPrior-lgamma(float64(words)+prior)+sum)
 		}
 		for _, t := range touched {
 			cnt[t] = 0

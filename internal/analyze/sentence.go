@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -266,7 +267,7 @@ func listMarker(text string, start, i int) (tok string, at int, ok bool) {
 	k := j
 	for k > start {
 		r, n := utf8.DecodeLastRuneInString(text[:k])
-		if !strings.ContainsRune("•‣⁃◦▪–—-*", r) && !unicode.IsSpace(r) {
+		if !strings.ContainsRune(bullets+"–—-*", r) && !unicode.IsSpace(r) {
 			break
 		}
 		k -= n
@@ -274,10 +275,7 @@ func listMarker(text string, start, i int) (tok string, at int, ok bool) {
 	if k == start || strings.TrimSpace(text[start:k]) == "" {
 		return tok, -1, true
 	}
-	if j == k || j == 0 {
-		return "", 0, false
-	}
-	if r, _ := utf8.DecodeLastRuneInString(text[:j]); !unicode.IsSpace(r) && !strings.ContainsRune("•‣⁃◦▪", r) {
+	if r, _ := utf8.DecodeLastRuneInString(text[:j]); !unicode.IsSpace(r) && !strings.ContainsRune(bullets, r) {
 		return "", 0, false
 	}
 	// The marker's bullet, if any, goes with it.
@@ -290,12 +288,15 @@ func listMarker(text string, start, i int) (tok string, at int, ok bool) {
 		at -= n
 	}
 	if b, n := utf8.DecodeLastRuneInString(text[:at]); unicode.IsSpace(b) {
-		if r2, n2 := utf8.DecodeLastRuneInString(text[:at-n]); strings.ContainsRune("•‣⁃◦▪", r2) {
+		if r2, n2 := utf8.DecodeLastRuneInString(text[:at-n]); strings.ContainsRune(bullets, r2) {
 			at -= n + n2
 		}
 	}
 	return tok, at, true
 }
+
+// bullets are the characters that may stand before a list marker.
+const bullets = "•‣⁃◦▪"
 
 // isMarkerToken: one to three digits, or one lower-case Latin letter.
 func isMarkerToken(tok string) bool {
@@ -319,11 +320,8 @@ func nextMarker(m string) string {
 	if len(m) == 1 && m[0] >= 'a' && m[0] < 'z' {
 		return string(m[0] + 1)
 	}
-	n := 0
-	for k := 0; k < len(m); k++ {
-		n = n*10 + int(m[k]-'0')
-	}
-	return itoa(n + 1)
+	n, _ := strconv.Atoi(m) // isMarkerToken: one to three digits
+	return strconv.Itoa(n + 1)
 }
 
 // gluedSentence reports whether a stop with no space after it ends a

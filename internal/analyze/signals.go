@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
 )
@@ -89,15 +90,23 @@ func headingRole(h string) role {
 // names a role ("Abstract", "References" on a line of their own in a plain
 // text). It returns that role.
 func pseudoHeading(text string) (role, bool) {
-	t := strings.TrimSpace(text)
-	if t == "" || strings.ContainsRune(t, '\n') || document.CountWords(t) > 5 {
-		return roleBody, false
-	}
-	if strings.ContainsAny(t[len(t)-1:], ".!?") {
+	t, ok := shortLine(text, 5, ".!?")
+	if !ok {
 		return roleBody, false
 	}
 	r := headingRole(t)
 	return r, r != roleBody
+}
+
+// shortLine returns text trimmed when it is one line of at most maxWords
+// words that does not end in one of the characters of stops.
+func shortLine(text string, maxWords int, stops string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsRune(t, '\n') || document.CountWords(t) > maxWords {
+		return "", false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return t, !strings.ContainsRune(stops, r)
 }
 
 // Sentences that are never key points.
@@ -116,7 +125,7 @@ var (
 func notKeyPoint(s string) bool {
 	t := strings.TrimSpace(s)
 	t = strings.TrimRight(t, " \"'”’»)")
-	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "…:") {
+	if strings.HasSuffix(t, ":") {
 		return true
 	}
 	if citation(s, t) {
@@ -164,9 +173,10 @@ func notKeyPoint(s string) bool {
 	return letters >= 4 && 2*caps >= letters
 }
 
-// citationHints are substrings one of which every match of citationMarks
-// holds; sentences without any skip the regular expression.
-var citationHints = []string{"etrieved", "ETRIEVED", "isbn", "ISBN", "doi", "DOI", "rxiv", "RXIV", "ccessed", "CCESSED", "rchived", "RCHIVED", "pp."}
+// citationHints are lower-case substrings one of which every match of
+// citationMarks holds, in any case ("p." for "pp. 4–9" and "p. 12–19");
+// sentences without any skip the regular expression.
+var citationHints = []string{"retrieved", "isbn", "doi", "arxiv", "accessed", "archived", "p."}
 
 // citation reports whether s (t trimmed) is a bibliography entry, a
 // citation or licence text. Cheap tests come first: this runs on every
@@ -182,7 +192,7 @@ func citation(s, t string) bool {
 		}
 	}
 	for _, h := range citationHints {
-		if strings.Contains(s, h) {
+		if containsFoldASCII(s, h) {
 			if citationMarks.MatchString(s) {
 				return true
 			}
@@ -211,4 +221,26 @@ func shortItemsList(b document.Block) bool {
 		}
 	}
 	return words < 8*len(l.Items)
+}
+
+// containsFoldASCII reports whether s holds sub, an ASCII lower-case
+// string, in any mix of ASCII case, without lowering s.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		k := 0
+		for k < len(sub) {
+			c := s[i+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[k] {
+				break
+			}
+			k++
+		}
+		if k == len(sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -47,6 +47,8 @@ func TestNotKeyPoint(t *testing.T) {
 		{"[91] Northern Rights Monitor, Annual Report 2015, pp. 12–19.", true},
 		{"^ Smith, John (2004). The river towns. Retrieved 3 May 2010.", true},
 		{"Doe, J. and Roe, R. (2019). Grain routes. doi: 10.1000/xyz123", true},
+		{"Roe, R. Grain routes across the steppe, arXiv:2101.00001 (2021).", true},
+		{"Northern Grain Board, annual review of the steppe routes, p. 12–19.", true},
 		{"Copyright (c) 2021 The Example Authors. All rights reserved.", true},
 		{"Permission is hereby granted, free of charge, to any person obtaining a copy.", true},
 		{"See https://example.org/a https://example.org/b for both.", true},

@@ -3,6 +3,7 @@ package analyze
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,7 +122,7 @@ func sectionTitles(cs []chunk, bounds []int, st stemmer) []string {
 				used[st] = true
 			}
 		} else {
-			titles[i] = "Part " + itoa(i+1)
+			titles[i] = "Part " + strconv.Itoa(i+1)
 		}
 	}
 	return titles
@@ -200,18 +201,6 @@ func allCapitalized(s string) bool {
 		}
 	}
 	return true
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }
 
 // overlapsUsed reports whether every stem of a candidate is already in a

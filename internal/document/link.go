@@ -105,7 +105,7 @@ var urlKeep = func() (t [utf8.RuneSelf]bool) {
 // result is printable ASCII, and NormalizeURL(NormalizeURL(s)) ==
 // NormalizeURL(s).
 func NormalizeURL(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || 0x80 <= r && r <= 0x9f })
+	s = strings.TrimFunc(s, func(r rune) bool { return r == ' ' || IsControl(r) })
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
@@ -129,6 +129,11 @@ func NormalizeURL(s string) string {
 	}
 	return b.String()
 }
+
+// IsControl reports whether r is a C0 or C1 control character or DEL: the
+// characters no output may carry (tab and newline are the callers'
+// business).
+func IsControl(r rune) bool { return r < 0x20 || r == 0x7f || 0x80 <= r && r <= 0x9f }
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

@@ -3,11 +3,9 @@ package parse
 import (
 	"strings"
 
+	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
 )
-
-// isControl reports whether r is a C0 or C1 control character or DEL.
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || 0x80 <= r && r <= 0x9f }
 
 // controlCleaner removes control characters that decoding brings back
 // after clean has run on the source: character references ("&#x1b;",
@@ -25,7 +23,7 @@ type controlCleaner struct {
 // when a character is removed).
 func (c *controlCleaner) text(s string, keepSeparators bool, line func() int, what string) string {
 	i := strings.IndexFunc(s, func(r rune) bool {
-		return isControl(r) && !(keepSeparators && (r == '\t' || r == '\n'))
+		return document.IsControl(r) && !(keepSeparators && (r == '\t' || r == '\n'))
 	})
 	if i < 0 {
 		return s
@@ -33,7 +31,7 @@ func (c *controlCleaner) text(s string, keepSeparators bool, line func() int, wh
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if !isControl(r) || keepSeparators && (r == '\t' || r == '\n') {
+		if !document.IsControl(r) || keepSeparators && (r == '\t' || r == '\n') {
 			b.WriteRune(r)
 			continue
 		}

@@ -130,7 +130,7 @@ func TestMarkdownNoControlCharacters(t *testing.T) {
 			doc, ws := parseMDString(t, tt.in)
 			for _, s := range modelStrings(doc) {
 				for _, r := range s.text {
-					if isControl(r) && !(s.separators && (r == '\t' || r == '\n')) {
+					if document.IsControl(r) && !(s.separators && (r == '\t' || r == '\n')) {
 						t.Errorf("%s %q holds control character %U", s.where, s.text, r)
 					}
 				}

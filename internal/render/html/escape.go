@@ -3,6 +3,8 @@ package html
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/internal/document"
 )
 
 // validXMLRune reports whether r may appear in an XML 1.0 document. C1
@@ -11,7 +13,7 @@ func validXMLRune(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n':
 		return true
-	case r < 0x20, r == 0x7F, 0x80 <= r && r <= 0x9F:
+	case document.IsControl(r):
 		return false
 	case 0xD800 <= r && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
 		return false
