@@ -7,10 +7,11 @@ func extractFacts(us []unit) document.Facts {
 	var f document.Facts
 	f.Figures = findFigures(us)
 	f.Timeline = findDates(us)
-	people, mentions := findPeople(us)
+	nt := tagNames(us)
+	people, mentions := findPeople(us, nt)
 	f.People = people
-	f.Organizations = findOrganizations(us)
-	f.Places = findPlaces(us)
+	f.Organizations = findOrganizations(us, nt)
+	f.Places = findPlaces(us, nt)
 	f.Quotations = findQuotations(us, people, mentions, f.Organizations)
 	return f
 }

@@ -12,6 +12,9 @@ func units1(text string) []unit {
 	return []unit{{ID: "p1", Text: text, Sents: Sentences(text, "en")}}
 }
 
+// withTags returns the blocks and the tagger's names in them.
+func withTags(us []unit) ([]unit, nameTags) { return us, tagNames(us) }
+
 func TestFigures(t *testing.T) {
 	tests := []struct {
 		text      string
@@ -154,7 +157,7 @@ func TestPeople(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			ps, _ := findPeople(units1(tt.text))
+			ps, _ := findPeople(withTags(units1(tt.text)))
 			if tt.name == "" {
 				if len(ps) != 0 {
 					t.Errorf("got %+v, want nobody", ps)
@@ -174,7 +177,7 @@ func TestPeople(t *testing.T) {
 	for i := range us {
 		us[i].Sents = Sentences(us[i].Text, "en")
 	}
-	ps, ms := findPeople(us)
+	ps, ms := findPeople(us, tagNames(us))
 	if len(ps) != 1 || ps[0].Name != "John Smith" || ps[0].Role != "Prime Minister" || len(ps[0].Paragraphs) != 2 || len(ms) != 2 {
 		t.Errorf("merge: got %+v (%d mentions)", ps, len(ms))
 	}
@@ -183,7 +186,7 @@ func TestPeople(t *testing.T) {
 func TestOrganizations(t *testing.T) {
 	text := "Kazakhstan works with OSCE, ECO, OIC, SCO, ASEAN and others. The Proliferation Security Initiative (PSI) met. " +
 		"The Ministry of Foreign Affairs spoke. The Republic and World War II are not bodies; neither is the US."
-	os := findOrganizations(units1(text))
+	os := findOrganizations(withTags(units1(text)))
 	got := map[string]document.Organization{}
 	for _, o := range os {
 		got[o.Name] = o
@@ -209,7 +212,7 @@ func TestOrganizations(t *testing.T) {
 
 func TestPlaces(t *testing.T) {
 	text := "Kazakhstan develops relations with United States, Russia, China, Central Asian countries and many other European and Asian countries. Казахстан и Россия."
-	ps := findPlaces(units1(text))
+	ps := findPlaces(withTags(units1(text)))
 	var names []string
 	for _, p := range ps {
 		names = append(names, p.Name)
@@ -218,7 +221,7 @@ func TestPlaces(t *testing.T) {
 	if strings.Join(names, ",") != want {
 		t.Errorf("got %v, want %s", names, want)
 	}
-	if len(findPlaces(units1("china cups and a turkey dinner"))) != 0 {
+	if len(findPlaces(withTags(units1("china cups and a turkey dinner")))) != 0 {
 		t.Error("lower-case common words matched as places")
 	}
 }
@@ -226,14 +229,14 @@ func TestPlaces(t *testing.T) {
 func TestQuotations(t *testing.T) {
 	text := "Sir Winston Churchill once said that «generals always prepare for the last war». Kazakhstan has built a \"security belt\" around its borders."
 	us := units1(text)
-	ps, ms := findPeople(us)
+	ps, ms := findPeople(us, tagNames(us))
 	qs := findQuotations(us, ps, ms, nil)
 	if len(qs) != 1 || qs[0].Text != "generals always prepare for the last war" || qs[0].Speaker != "Winston Churchill" {
 		t.Errorf("got %+v", qs)
 	}
 	text = "“We will rebuild the town within a year,” the mayor John Doe told reporters."
 	us = units1(text)
-	ps, ms = findPeople(us)
+	ps, ms = findPeople(us, tagNames(us))
 	qs = findQuotations(us, ps, ms, nil)
 	if len(qs) != 1 || qs[0].Speaker != "John Doe" {
 		t.Errorf("got %+v", qs)
@@ -243,7 +246,7 @@ func TestQuotations(t *testing.T) {
 func TestPeopleMerge(t *testing.T) {
 	text := "Sheikh Tariq bin Salem Al Hadhri, the Emir of Kuwait, abdicated. Sheikh Tariq sent a message. " +
 		"King Konrad III of Denmark retired. King Konrad was 83."
-	ps, _ := findPeople(units1(text))
+	ps, _ := findPeople(withTags(units1(text)))
 	var names []string
 	for _, p := range ps {
 		names = append(names, p.Name)
@@ -257,7 +260,7 @@ func TestOrganizationShapes(t *testing.T) {
 	text := "No. 12 Squadron joined No. 48 Wing RCAF and later No. 48 Wing again. Four DHC Otter planes flew. " +
 		"Reuters and Kyodo reported it, according to the Courier. The Italian Embassy paid."
 	got := map[string]string{}
-	for _, o := range findOrganizations(units1(text)) {
+	for _, o := range findOrganizations(withTags(units1(text))) {
 		got[o.Name] = o.Acronym
 	}
 	for _, want := range []string{"No. 12 Squadron", "No. 48 Wing RCAF", "Royal Canadian Air Force", "Reuters", "Kyodo", "Courier", "Italian Embassy"} {
@@ -273,7 +276,7 @@ func TestOrganizationShapes(t *testing.T) {
 }
 
 func TestPlacesShipsAndTitle(t *testing.T) {
-	ps := findPlaces(units1("After the loss of HMCS Toronto it moved to Northern Ireland and New Zealand."))
+	ps := findPlaces(withTags(units1("After the loss of HMCS Toronto it moved to Northern Ireland and New Zealand.")))
 	var names []string
 	for _, p := range ps {
 		names = append(names, p.Name)
@@ -290,7 +293,7 @@ func TestPlacesShipsAndTitle(t *testing.T) {
 func TestQuotationLabels(t *testing.T) {
 	text := "The Mongolian Minister, Batbayar Tsend, wanted its reputation as \"a harbour of free trade\" back."
 	us := units1(text)
-	ps, ms := findPeople(us)
+	ps, ms := findPeople(us, tagNames(us))
 	if qs := findQuotations(us, ps, ms, nil); len(qs) != 0 {
 		t.Errorf("label taken as a quotation: %+v", qs)
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/ner"
 )
 
 // orgKeywords mark a capitalised multi-word name as a body.
@@ -55,7 +56,9 @@ func capRuns(s string) []capRun {
 				j++
 				continue
 			}
-			if connectors[w] {
+			// "Ministry of Defence and the World Health Organization"
+			// are two.
+			if connectors[w] && !(w == "and" && j+1 < len(ws) && ws[j+1].Text == "the") {
 				j++
 				continue
 			}
@@ -113,7 +116,7 @@ func initials(ws []string) string {
 // findOrganizations returns acronyms (expanded from the text or the
 // embedded dictionary) and capitalised names of bodies, in order of first
 // mention, with the blocks that mention them.
-func findOrganizations(us []unit) []document.Organization {
+func findOrganizations(us []unit, nt nameTags) []document.Organization {
 	lx := lex()
 	// Expansions written in the text: runs whose initials spell an acronym.
 	expansions := map[string]string{}
@@ -145,10 +148,17 @@ func findOrganizations(us []unit) []document.Organization {
 			p.Paragraphs = append(p.Paragraphs, para)
 		}
 	}
-	for _, u := range us {
+	for ui, u := range us {
 		ws := words(u.Text)
 		for i, w := range ws {
 			if !isAcronym(w.Text) || lx.notOrgs[w.Text] || isRoman(w.Text) {
+				continue
+			}
+			// A word in capitals the text does not spell out and no list
+			// knows is a body only if the tagger reads it as one: a
+			// play's "JACK", a log's "DEBUG" are not.
+			if lx.orgs[w.Text] == "" && expansions[w.Text] == "" && nt.read[ui] && nt.typeAt(ui, w.Start, w.End) != ner.ORG &&
+				!describedAsBody(u.Text, ws, i) {
 				continue
 			}
 			if _, ok := placeAt(ws, i); ok {
@@ -271,4 +281,38 @@ func lastWordOf(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// bodyNouns name a kind of organisation in a description.
+var bodyNouns = map[string]bool{
+	"organisation": true, "organization": true, "group": true, "charity": true, "firm": true,
+	"company": true, "agency": true, "body": true, "watchdog": true, "network": true, "party": true,
+	"union": true, "bank": true, "broadcaster": true, "newspaper": true, "channel": true,
+	"regulator": true, "alliance": true, "coalition": true, "ngo": true, "institute": true,
+	"association": true, "foundation": true, "authority": true, "council": true, "commission": true,
+	"movement": true, "militia": true, "carrier": true, "airline": true, "manufacturer": true,
+	"maker": true, "producer": true, "operator": true, "provider": true, "corporation": true,
+}
+
+// describedAsBody reports whether the word ws[i] is followed by a
+// description that makes it an organisation: "the IFES, an international,
+// non-profit organisation", "AQAP, a militant group".
+func describedAsBody(text string, ws []word, i int) bool {
+	if i+1 >= len(ws) || strings.TrimSpace(text[ws[i].End:ws[i+1].Start]) != "," {
+		return false
+	}
+	switch strings.ToLower(ws[i+1].Text) {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	for k := i + 2; k < len(ws) && k <= i+7; k++ {
+		if g := text[ws[k-1].End:ws[k].Start]; strings.ContainsAny(g, ".;:()") {
+			return false
+		}
+		if bodyNouns[strings.ToLower(ws[k].Text)] {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/ner"
 )
 
 // honorifics are titles written before a name; the ones in titleRoles are
@@ -82,7 +83,7 @@ type mention struct {
 // findPeople returns the people named with a role, a title, or as
 // speakers, one entry per person (mentions merged by surname), and every
 // mention.
-func findPeople(us []unit) ([]document.Person, []mention) {
+func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 	var people []document.Person
 	bySurname := map[string]int{}
 	byFirst := map[string]int{} // first word of a multi-word name
@@ -122,8 +123,27 @@ func findPeople(us []unit) ([]document.Person, []mention) {
 				case n >= 2 && n <= 3 && speakerContext(s.Text, ws, i, j):
 					ok = true
 				}
+				if ok && honor == "" && role == "" && !isKnown && nt.read[ui] {
+					// The rules found a capitalised run in a person's
+					// context ("… said"), with no title or role: the tagger
+					// must agree that it is a person ("Human Rights Watch
+					// said", "the Summer Olympics said" are no one).
+					ok = nt.typeAt(ui, s.Start+ws[i].Start, s.Start+ws[j-1].End) == ner.PER
+				}
 				if !ok {
-					i = j
+					// A person the tagger found, named with two words or
+					// more, though nothing around says so.
+					if end, found := nt.personAt(us, ui, s.Start+ws[i].Start); found {
+						for j = i; j < len(ws) && s.Start+ws[j].End <= end; j++ {
+						}
+						name = s.Text[ws[i].Start:ws[j-1].End]
+						surname = nameKey(name)
+						known, isKnown = bySurname[surname]
+						ok = true
+					}
+				}
+				if !ok {
+					i = max(j, i+1)
 					continue
 				}
 				if role == "" && titleRoles[strings.ToLower(strings.TrimSuffix(honor, "."))] {

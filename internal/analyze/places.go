@@ -74,10 +74,10 @@ func aliasWords(alias string) []string {
 
 // findPlaces returns the gazetteer places named in the blocks, in order of
 // first mention, with the blocks that name them.
-func findPlaces(us []unit) []document.Place {
+func findPlaces(us []unit, nt nameTags) []document.Place {
 	var out []document.Place
 	index := map[int]int{}
-	for _, u := range us {
+	for ui, u := range us {
 		ws := words(u.Text)
 		for i := 0; i < len(ws); {
 			p, ok := placeAt(ws, i)
@@ -86,6 +86,10 @@ func findPlaces(us []unit) []document.Place {
 				continue
 			}
 			i = p.end
+			// "Jonathan Amsterdam": a place's name ending a person's.
+			if nt.personBefore(ui, ws[p.start].Start, ws[p.end-1].End) {
+				continue
+			}
 			// "HMCS Toronto", "USS Arizona": a ship, not a place.
 			if p.start > 0 && shipPrefixes[ws[p.start-1].Text] {
 				continue

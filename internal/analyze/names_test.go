@@ -1,0 +1,66 @@
+package analyze
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestNameTables holds the cases of issue 12 where the tables named what
+// an analyst would reject at once, or missed what anyone would see: each
+// row lists names that must be in a table and names that must not.
+func TestNameTables(t *testing.T) {
+	tests := []struct {
+		text                 string
+		people, orgs, places []string // must be found
+		notPeople, notOrgs   []string // must not be found
+		notPlaces            []string
+	}{
+		{text: "JACK. Why are you so fond of it? ALGERNON. My dear fellow, LANE is here.",
+			notOrgs: []string{"JACK", "ALGERNON", "LANE"}},
+		{text: "DEBUG: starting server. INFO: listening on port 80. API API calls fail.",
+			notOrgs: []string{"DEBUG", "INFO", "API"}},
+		{text: "FEATURE: add export to CSV. PERF: faster parsing of large files.",
+			notOrgs: []string{"FEATURE", "PERF", "CSV"}},
+		{text: "NO RETURNS OR OR REFUND AFTER 30 DAYS.", notOrgs: []string{"OR", "REFUND", "RETURNS"}},
+		{text: "Scientists who studied the Little Ice Age said the cold lasted centuries.",
+			notPeople: []string{"Little Ice Age"}},
+		{text: "Human Rights Watch said the arrests were unlawful.", notPeople: []string{"Human Rights Watch"}},
+		{text: "Athletes at the Summer Olympics said the heat was a problem.", notPeople: []string{"Summer Olympics"}},
+		{text: "Jonathan Amsterdam wrote the proposal.", people: []string{"Jonathan Amsterdam"}, notPlaces: []string{"Netherlands", "Amsterdam"}},
+		{text: "We thank Tim Hockin and Brian Ketelsen for their reviews.", people: []string{"Tim Hockin", "Brian Ketelsen"}},
+		{text: "Signed by George Washington, John Adams, Roger Sherman and Benjamin Franklin.",
+			people: []string{"George Washington", "John Adams", "Roger Sherman", "Benjamin Franklin"}},
+		{text: "The Ministry of Defence and the World Health Organization met in Astana.",
+			orgs: []string{"Ministry of Defence", "World Health Organization"}},
+		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
+	}
+	for _, tt := range tests {
+		us, nt := withTags(units1(tt.text))
+		ps, _ := findPeople(us, nt)
+		var people, orgs, places []string
+		for _, p := range ps {
+			people = append(people, p.Name)
+		}
+		for _, o := range findOrganizations(us, nt) {
+			orgs = append(orgs, o.Name, o.Acronym)
+		}
+		for _, p := range findPlaces(us, nt) {
+			places = append(places, p.Name)
+		}
+		check := func(table string, got, want, not []string) {
+			for _, w := range want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q: %s %q missing from %q", tt.text, table, w, got)
+				}
+			}
+			for _, n := range not {
+				if slices.Contains(got, n) {
+					t.Errorf("%q: %q is not one of the %s (%q)", tt.text, n, table, got)
+				}
+			}
+		}
+		check("people", people, tt.people, tt.notPeople)
+		check("organisations", orgs, tt.orgs, tt.notOrgs)
+		check("places", places, tt.places, tt.notPlaces)
+	}
+}

@@ -1,0 +1,14 @@
+// Package ner finds the names of people, organisations and places in
+// sentences of English text.
+//
+// It takes a sentence as tokens (Tokenize splits text the way the training
+// corpus was split) and gives spans labelled PER, ORG or LOC. The tagger is
+// a greedy averaged perceptron over word, shape, affix, context and
+// gazetteer features, in the manner of the CPU taggers of NLTK and early
+// spaCy. Its weights are trained offline (see Train and scripts/nertrain)
+// from Universal NER's annotation of the English Web Treebank and embedded
+// in the binary; data/SOURCE.md records where they come from and under
+// which licence.
+//
+// Tagging is deterministic and costs time linear in the number of tokens.
+package ner
