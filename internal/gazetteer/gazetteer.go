@@ -61,8 +61,9 @@ type Place struct {
 	Admin1 string
 	// Capital reports whether a city is its country's capital.
 	Capital bool
-	// Population is the number of inhabitants GeoNames records; 0 for
-	// regions and divisions (not recorded).
+	// Population is the number of inhabitants GeoNames records; for a
+	// division, the sum over its cities in the gazetteer (a lower bound);
+	// 0 for regions.
 	Population int64
 	// GeoNameID is the place's GeoNames identifier; 0 for regions.
 	GeoNameID int64
@@ -89,7 +90,7 @@ type alias struct {
 	demonym   bool
 	ambiguous bool
 	cyrillic  bool
-	primary   bool // the first spelling: the place's own name
+	preferred bool // the place's own name, or a hand-made alias
 }
 
 var load = sync.OnceValue(func() *index {
@@ -181,9 +182,10 @@ func (ix *index) parsePlaces(data []byte) error {
 		if p.Kind == Country {
 			ix.country[p.Country] = id
 		}
-		for j, a := range strings.Split(f[6], "|") {
-			al := alias{place: id, primary: j == 0}
+		for _, a := range strings.Split(f[6], "|") {
+			al := alias{place: id}
 			a, al.demonym = strings.CutPrefix(a, "~")
+			a, al.preferred = strings.CutPrefix(a, "!")
 			a, al.ambiguous = strings.CutPrefix(a, "?")
 			if a == "" {
 				continue

@@ -35,10 +35,10 @@ type Hit struct {
 // "nice"); a Latin word may carry a possessive ("Kazakhstan's"); a
 // Cyrillic word may carry a Russian or Kazakh case ending ("Казахстана",
 // "Москве", "Қазақстанда"). When several places are spelled the same way,
-// Match prefers, in order: a spelling without case ending, the place's own
-// name over its other names ("Victoria" the city of that name before Hong
-// Kong, also called Victoria), a country, a region, a city, a division;
-// then the larger population. The result's
+// Match prefers, in order: a spelling without case ending; a country; a
+// region; a place's own name (or a hand-made alias) over other names
+// ("Victoria" the city before Hong Kong, also called Victoria); then the
+// larger population, a division counting a tenth of its own. The result's
 // Others gives the rest.
 func Match(words []string, i int) (Hit, bool) {
 	if i < 0 || i >= len(words) || words[i] == "" {
@@ -86,17 +86,17 @@ func Match(words []string, i int) (Hit, bool) {
 			return -1
 		}
 		aa, ab := &ix.aliases[a.alias], &ix.aliases[b.alias]
-		if aa.primary != ab.primary {
-			if aa.primary {
-				return -1
-			}
-			return 1
-		}
 		pa, pb := &ix.places[aa.place], &ix.places[ab.place]
 		if c := cmp.Compare(kindRank[pa.Kind], kindRank[pb.Kind]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(pb.Population, pa.Population); c != 0 {
+		if aa.preferred != ab.preferred {
+			if aa.preferred {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(weight(pb), weight(pa)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.alias, b.alias)
@@ -121,8 +121,19 @@ func Match(words []string, i int) (Hit, bool) {
 	return h, true
 }
 
-// kindRank orders the kinds of place a name most likely means.
-var kindRank = map[Kind]int{Country: 0, Region: 1, City: 2, Admin1: 3}
+// kindRank orders the kinds of place a name most likely means: countries,
+// then regions, then cities and divisions by weight.
+var kindRank = map[Kind]int{Country: 0, Region: 1, City: 2, Admin1: 2}
+
+// weight ranks cities and divisions of the same name: a division counts a
+// tenth of its population, so a large city beats its namesake province
+// ("New York", "Moscow") and a small one does not ("Ontario").
+func weight(p *Place) int64 {
+	if p.Kind == Admin1 {
+		return p.Population / 10
+	}
+	return p.Population
+}
 
 type candidate struct {
 	alias     int32

@@ -363,8 +363,9 @@ type place struct {
 }
 
 type alias struct {
-	words   string // words joined by single spaces
-	demonym bool
+	words     string // words joined by single spaces
+	demonym   bool
+	preferred bool // the place's own name, or a hand-made alias
 }
 
 type builder struct {
@@ -383,6 +384,10 @@ func (b *builder) add(p *place) *place {
 // addAlias adds a spelling of p: split into words as the tokeniser does;
 // empty, lower-case and non-Latin, non-Cyrillic spellings are left out.
 func (p *place) addAlias(s string, demonym bool) {
+	p.addAliasPref(s, demonym, len(p.aliases) == 0)
+}
+
+func (p *place) addAliasPref(s string, demonym, preferred bool) {
 	ws := gazetteer.Words(s)
 	if len(ws) == 0 || !usableScript(s) {
 		return
@@ -392,10 +397,15 @@ func (p *place) addAlias(s string, demonym bool) {
 	}
 	key := strings.Join(ws, " ")
 	if p.seen[key] {
+		for i := range p.aliases {
+			if p.aliases[i].words == key && preferred {
+				p.aliases[i].preferred = true
+			}
+		}
 		return
 	}
 	p.seen[key] = true
-	p.aliases = append(p.aliases, alias{words: key, demonym: demonym})
+	p.aliases = append(p.aliases, alias{words: key, demonym: demonym, preferred: preferred})
 }
 
 // usableScript reports whether every letter of s is Latin or Cyrillic.
@@ -652,6 +662,7 @@ func (b *builder) readCities(src string, countries, admin1 map[string]*place) er
 		p := &place{kind: 'T', country: f[8], population: pop, id: id, name: f[1], capital: f[7] == "PPLC"}
 		if a := admin1[f[8]+"."+f[10]]; a != nil {
 			p.admin1 = a.name
+			a.population += pop
 		}
 		b.add(p)
 		p.addAlias(f[1], false)
@@ -776,7 +787,7 @@ func (b *builder) readExtra(path string) error {
 		}
 		for _, a := range f[1:] {
 			name, demonym := strings.CutPrefix(a, "~")
-			p.addAlias(name, demonym)
+			p.addAliasPref(name, demonym, true)
 		}
 	}
 	return nil
@@ -840,7 +851,7 @@ func (b *builder) placesTSV() []byte {
 		return int(x.id - y.id)
 	})
 	var buf bytes.Buffer
-	buf.WriteString("# kind\tcountry\tpopulation\tgeonameid\tadmin1\tname\taliases (| between; ~ demonym, ? ambiguous) — built by scripts/gazetteer; see SOURCE.md\n")
+	buf.WriteString("# kind\tcountry\tpopulation\tgeonameid\tadmin1\tname\taliases (| between; ~ demonym, ! preferred, ? ambiguous) — built by scripts/gazetteer; see SOURCE.md\n")
 	for _, p := range ps {
 		kind := p.kind
 		if kind == 'T' && p.capital {
@@ -853,6 +864,9 @@ func (b *builder) placesTSV() []byte {
 			}
 			if a.demonym {
 				buf.WriteByte('~')
+			}
+			if a.preferred {
+				buf.WriteByte('!')
 			}
 			if b.ambiguous(p, a) {
 				buf.WriteByte('?')
