@@ -1,0 +1,222 @@
+// Package gazetteer knows places and given names from open data: every
+// country, every first-level division of every country, cities of 15 000
+// people or more and world regions, with their English, Russian and Kazakh
+// names and English demonyms; and English and Russian given names with how
+// many people bore them. It takes words split as briefbook's tokeniser
+// splits them (see Words) and gives the places and names they spell.
+//
+// The data is embedded (data/*.tsv.gz, built by scripts/gazetteer; see
+// SOURCE.md for the sources and their licences) and parsed once, on first
+// use. Nothing in the package changes after that, so it is safe for
+// concurrent use.
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data/places.tsv.gz data/names.tsv.gz
+var dataFS embed.FS
+
+// Kind is the kind of a place.
+type Kind uint8
+
+// The kinds of place, from the largest.
+const (
+	Country Kind = iota + 1 // an ISO 3166 country or territory
+	Region                  // a continent or world region: "Europe", "Central Asia", "Middle East"
+	Admin1                  // a first-level division: a state, province, oblast, region
+	City                    // a populated place of 15 000 people or more
+)
+
+var kindNames = [...]string{Country: "country", Region: "region", Admin1: "admin1", City: "city"}
+
+// String returns the kind in lower case ("country").
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Place is a place of the gazetteer.
+type Place struct {
+	// Name is the English name, as GeoNames (countries, divisions,
+	// cities) or CLDR (regions) gives it.
+	Name string
+	Kind Kind
+	// Country is the ISO 3166-1 alpha-2 code of the country the place is or
+	// lies in; empty for a region.
+	Country string
+	// Admin1 is the English name of the first-level division a city lies
+	// in; empty for other kinds or when GeoNames gives none.
+	Admin1 string
+	// Capital reports whether a city is its country's capital.
+	Capital bool
+	// Population is the number of inhabitants GeoNames records; for a
+	// division, the sum over its cities in the gazetteer (a lower bound);
+	// 0 for regions.
+	Population int64
+	// GeoNameID is the place's GeoNames identifier; 0 for regions.
+	GeoNameID int64
+}
+
+// index is the parsed data.
+type index struct {
+	places  []Place
+	aliases []alias
+	// first maps the first word of each alias to the aliases starting with
+	// it; stems maps the stem (see stem) of the first word of each Cyrillic
+	// alias to those aliases.
+	first map[string][]int32
+	stems map[string][]int32
+	// country maps an ISO code to its country in places.
+	country map[string]int32
+	names   map[string]Name
+}
+
+// alias is one way of writing a place: its words joined by single spaces.
+type alias struct {
+	words     string
+	place     int32
+	demonym   bool
+	ambiguous bool
+	cyrillic  bool
+	preferred bool // the place's own name, or a hand-made alias
+}
+
+var load = sync.OnceValue(func() *index {
+	ix, err := parse(dataFS)
+	if err != nil {
+		// The data is embedded at build time and checked by the tests; a
+		// broken file is a build bug.
+		panic("gazetteer: " + err.Error())
+	}
+	return ix
+})
+
+func parse(fsys embed.FS) (*index, error) {
+	ix := &index{
+		first:   make(map[string][]int32, 150000),
+		stems:   make(map[string][]int32, 40000),
+		country: map[string]int32{},
+	}
+	places, err := readGzip(fsys, "data/places.tsv.gz")
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.parsePlaces(places); err != nil {
+		return nil, err
+	}
+	names, err := readGzip(fsys, "data/names.tsv.gz")
+	if err != nil {
+		return nil, err
+	}
+	if ix.names, err = parseNames(names); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+func readGzip(fsys embed.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return b, nil
+}
+
+func (ix *index) parsePlaces(data []byte) error {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 7 {
+			return fmt.Errorf("places.tsv:%d: %d fields", n, len(f))
+		}
+		p := Place{Country: f[1], Admin1: f[4], Name: f[5]}
+		switch f[0] {
+		case "C":
+			p.Kind = Country
+		case "R":
+			p.Kind = Region
+		case "A":
+			p.Kind = Admin1
+		case "T":
+			p.Kind = City
+		case "K":
+			p.Kind, p.Capital = City, true
+		default:
+			return fmt.Errorf("places.tsv:%d: kind %q", n, f[0])
+		}
+		var err error
+		if p.Population, err = strconv.ParseInt(f[2], 10, 64); err != nil {
+			return fmt.Errorf("places.tsv:%d: %v", n, err)
+		}
+		if p.GeoNameID, err = strconv.ParseInt(f[3], 10, 64); err != nil {
+			return fmt.Errorf("places.tsv:%d: %v", n, err)
+		}
+		id := int32(len(ix.places))
+		ix.places = append(ix.places, p)
+		if p.Kind == Country {
+			ix.country[p.Country] = id
+		}
+		for _, a := range strings.Split(f[6], "|") {
+			al := alias{place: id}
+			a, al.demonym = strings.CutPrefix(a, "~")
+			a, al.preferred = strings.CutPrefix(a, "!")
+			a, al.ambiguous = strings.CutPrefix(a, "?")
+			if a == "" {
+				continue
+			}
+			al.words = a
+			al.cyrillic = isCyrillic(a)
+			k := int32(len(ix.aliases))
+			ix.aliases = append(ix.aliases, al)
+			w, _, _ := strings.Cut(a, " ")
+			ix.first[w] = append(ix.first[w], k)
+			if al.cyrillic {
+				if s := stem(w); s != w {
+					ix.stems[s] = append(ix.stems[s], k)
+				}
+			}
+		}
+	}
+	return sc.Err()
+}
+
+// CountryByCode returns the country of ISO 3166-1 alpha-2 code ("KZ").
+func CountryByCode(code string) (Place, bool) {
+	ix := load()
+	i, ok := ix.country[code]
+	if !ok {
+		return Place{}, false
+	}
+	return ix.places[i], true
+}
+
+// Places returns every place of the gazetteer, countries first, then
+// regions, divisions and cities, each sorted by country and name. The
+// slice is shared: do not change it.
+func Places() []Place { return load().places }
