@@ -126,14 +126,24 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				if ok && honor == "" && role == "" && !isKnown && nt.read[ui] {
 					// The rules found a capitalised run in a person's
 					// context ("… said"), with no title or role: the tagger
-					// must agree that it is a person ("Human Rights Watch
-					// said", "the Summer Olympics said" are no one).
-					ok = nt.typeAt(ui, s.Start+ws[i].Start, s.Start+ws[j-1].End) == ner.PER
+					// must not read it as anything else, and if it is
+					// silent the words must not be everyday ones ("Human
+					// Rights Watch said", "the Summer Olympics said" are no
+					// one).
+					switch nt.typeAt(ui, s.Start+ws[i].Start, s.Start+ws[j-1].End) {
+					case ner.PER:
+					case ner.None:
+						// Silent tagger: a name of words no English
+						// dictionary holds ("Zhao Tiechui") still is one.
+						ok = !anyCommonWord(ws[i:j])
+					default:
+						ok = false
+					}
 				}
 				if !ok {
 					// A person the tagger found, named with two words or
 					// more, though nothing around says so.
-					if end, found := nt.personAt(us, ui, s.Start+ws[i].Start); found {
+					if end, found := nt.personAt(us, ui, s.Start+ws[i].Start); found && !bodyOrPlaceWords(s.Text, ws, i, end-s.Start) {
 						for j = i; j < len(ws) && s.Start+ws[j].End <= end; j++ {
 						}
 						name = s.Text[ws[i].Start:ws[j-1].End]
@@ -526,4 +536,29 @@ func appositiveRole(s string, ws []word, j int) string {
 // "the Mongolian Minister, Batbayar Tsend".
 func commaGap(s string, ws []word, k int) bool {
 	return k+1 < len(ws) && strings.TrimSpace(s[ws[k].End:ws[k+1].Start]) == ","
+}
+
+// anyCommonWord reports whether one of the words is an everyday English
+// word in lower case (seen at least 3 times in the part-of-speech
+// lexicon's corpus).
+func anyCommonWord(ws []word) bool {
+	for _, w := range ws {
+		if c, ok := posOf(strings.ToLower(trimPossessive(w.Text))); ok && c.total() >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyOrPlaceWords reports whether the words of s from ws[i] up to byte
+// end hold a word that names a body or a place ("Delta Airlines",
+// "Harlow Range Complex"): no person's name does.
+func bodyOrPlaceWords(s string, ws []word, i, end int) bool {
+	for k := i; k < len(ws) && ws[k].End <= end; k++ {
+		lw := strings.ToLower(ws[k].Text)
+		if orgKeywords[lw] || placeWords[lw] {
+			return true
+		}
+	}
+	return false
 }

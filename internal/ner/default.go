@@ -4,6 +4,8 @@ import (
 	"bytes"
 	_ "embed"
 	"sync"
+
+	"github.com/briefbook/briefbook/internal/gazetteer"
 )
 
 //go:embed data/en.model
@@ -22,4 +24,27 @@ var englishOnce = sync.OnceValue(func() *Model {
 })
 
 // defaultGazetteer is the gazetteer the embedded model was trained with.
-var defaultGazetteer Gazetteer
+var defaultGazetteer Gazetteer = openData{}
+
+// DefaultGazetteer returns the gazetteer the embedded model was trained
+// with, for training a model to replace it (scripts/nertrain).
+func DefaultGazetteer() Gazetteer { return defaultGazetteer }
+
+// openData reads package gazetteer (GeoNames places, given names): a
+// place counts when its spelling is not also a common word or a common
+// given name, and a given name when it is not a common English word and
+// at least 100 people bear it.
+type openData struct{}
+
+func (openData) Place(tokens []string, i int) int {
+	h, ok := gazetteer.Match(tokens, i)
+	if !ok || h.Ambiguous {
+		return i
+	}
+	return h.End
+}
+
+func (openData) GivenName(token string) bool {
+	n, ok := gazetteer.GivenName(token)
+	return ok && !n.Word && n.Count() >= 100
+}

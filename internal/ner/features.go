@@ -26,7 +26,7 @@ func newSentence(tokens []string, gz Gazetteer) *sentence {
 		s.lower[i] = strings.ToLower(t)
 		if hasLetter(t) {
 			cased++
-			if t == strings.ToUpper(t) && utf8.RuneCountInString(t) > 1 {
+			if !strings.ContainsFunc(t, unicode.IsLower) && utf8.RuneCountInString(t) > 1 {
 				upper++
 			}
 		}

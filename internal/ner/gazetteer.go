@@ -1,5 +1,7 @@
 package ner
 
+import "unicode"
+
 // Gazetteer says which runs of tokens are known place names and which
 // tokens are known given names. The tagger reads it through features
 // only, so a model must be used with the gazetteer it was trained with.
@@ -26,6 +28,12 @@ func gazetteerFlags(tokens []string, gz Gazetteer) []gazFlags {
 		return flags
 	}
 	for i := 0; i < len(tokens); {
+		// Names in either gazetteer start with a capital; asking only
+		// there keeps the look-ups to a few per sentence.
+		if !unicode.IsUpper(firstRune(tokens[i])) {
+			i++
+			continue
+		}
 		end := gz.Place(tokens, i)
 		if end <= i || end > len(tokens) {
 			i++
@@ -38,7 +46,7 @@ func gazetteerFlags(tokens []string, gz Gazetteer) []gazFlags {
 		i = end
 	}
 	for i, t := range tokens {
-		if gz.GivenName(t) {
+		if unicode.IsUpper(firstRune(t)) && gz.GivenName(t) {
 			flags[i] |= gazGiven
 		}
 	}
