@@ -69,7 +69,7 @@ func run(trainPath, devPath, testPath, out string, epochs int, minWeight float64
 	}
 	m := ner.Train(tr, ner.TrainOptions{Epochs: epochs, MinWeight: minWeight, CapsEvery: caps,
 		Gazetteer: ner.DefaultGazetteer(),
-		Log: os.Stderr, Dev: dv})
+		Log:       os.Stderr, Dev: dv})
 	if len(dv) > 0 {
 		fmt.Printf("dev:\n%s", ner.Evaluate(m, dv))
 	}
