@@ -32,6 +32,11 @@ func TestNameTables(t *testing.T) {
 			people: []string{"George Washington", "John Adams", "Roger Sherman", "Benjamin Franklin"}},
 		{text: "The Ministry of Defence and the World Health Organization met in Astana.",
 			orgs: []string{"Ministry of Defence", "World Health Organization"}},
+		{text: "A Catalina went down over the Timor Sea; another reached Thursday Island.",
+			notPlaces: []string{"Timor Leste", "Iceland"}},
+		{text: "Ministers of Tuvalu, Kiribati and Eswatini met in Suriname.",
+			places: []string{"Tuvalu", "Kiribati", "Eswatini", "Suriname"}},
+		{text: "Делегация Туркменистана прибыла в Ереван.", places: []string{"Turkmenistan"}},
 		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
 	}
 	for _, tt := range tests {
