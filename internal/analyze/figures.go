@@ -14,13 +14,6 @@ import (
 // numberRe finds numbers written in digits: "1600", "1,600", "1.5".
 var numberRe = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`)
 
-// qualifiers are the hedges that may precede a figure, longest first.
-var qualifiers = []string{
-	"more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
-	"over", "nearly", "about", "almost", "some", "around", "approximately", "roughly",
-	"between", "just", "only", "under", "почти", "около", "более", "свыше", "менее", "примерно",
-}
-
 var scales = map[string]float64{
 	"bn": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "millions": 1e6, "thousand": 1e3,
 	"k": 1e3, "trillion": 1e12, "tn": 1e12, "тыс": 1e3, "млн": 1e6, "млрд": 1e9, "миллиона": 1e6,
@@ -92,7 +85,7 @@ func sentenceFigures(s string) []document.Figure {
 	sort.SliceStable(got, func(i, j int) bool { return got[i].pos < got[j].pos })
 	out := make([]document.Figure, len(got))
 	for i, p := range got {
-		out[i] = p.f
+		out[i] = typed(p.f)
 	}
 	return out
 }
@@ -294,7 +287,7 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		return f, 0, false
 	}
 	// Relative time ("the last 20 years", "two years ago") is not a figure.
-	if document.IsTimeUnit(unit) {
+	if isTimeUnit(unit) {
 		lp := strings.ToLower(prev1)
 		if lp == "last" || lp == "past" || lp == "next" || lp == "recent" || lp == "coming" || lp == "first" ||
 			hasPrefixFold(trimLeftSpace(rest[uend:]), "ago") {
@@ -391,8 +384,8 @@ func qualifierBefore(ws []word) (string, int) {
 		parts[i] = w.Text
 	}
 	low := strings.ToLower(strings.Join(parts, " "))
-	for _, q := range qualifiers {
-		if low == q || strings.HasSuffix(low, " "+q) {
+	for _, h := range hedges {
+		if q := h.text; low == q || strings.HasSuffix(low, " "+q) {
 			return q, ws[len(ws)-1-strings.Count(q, " ")].Start
 		}
 	}
@@ -439,7 +432,7 @@ func countedNoun(rest string) (string, int) {
 			got = append(got, w) // "40 other climbers", "another 12 stranded climbers"
 			continue
 		}
-		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !document.IsTimeUnit(lw)) {
+		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !isTimeUnit(lw)) {
 			break
 		}
 		if plural || (len(got) > 0 && looksRussianVerb(lw)) {
@@ -455,7 +448,7 @@ func countedNoun(rest string) (string, int) {
 			break // "people live", "residents and grew", "liberation changed"
 		}
 		got = append(got, w)
-		if document.IsTimeUnit(lw) || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
+		if isTimeUnit(lw) || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
 			plural = true
 		}
 	}

@@ -94,7 +94,7 @@ func wordFigures(s string, taken func(a, b int) bool) []placedFigure {
 		if discourseNouns[first] || discourseNouns[strings.ToLower(lastField(unit))] {
 			continue
 		}
-		if document.IsTimeUnit(lastField(unit)) {
+		if isTimeUnit(lastField(unit)) {
 			after := trimLeftSpace(rest[uend:])
 			if hasPrefixFold(after, "ago") || hasPrefixFold(after, "later") || hasPrefixFold(after, "earlier") ||
 				prev1 == "last" || prev1 == "past" || prev1 == "next" || prev1 == "first" || prev1 == "coming" {
