@@ -45,25 +45,21 @@ func boundOf(q string, hasRange bool) document.FigureBound {
 	return document.BoundExact
 }
 
-// currencyCodes are the codes the currency symbols and words stand for.
+// currencyCodes are the codes the extractor writes as a money unit: those
+// of the currency signs, words and phrases, the dollar prefixes and the
+// ISO codes it reads.
 var currencyCodes = func() map[string]bool {
 	m := map[string]bool{}
-	for _, c := range currencySymbols {
-		m[c] = true
+	for _, t := range []map[string]string{currencySymbols, currencyWords, currencyPhrases, dollarPrefixes} {
+		for _, c := range t {
+			m[c] = true
+		}
 	}
-	for _, c := range currencyWords {
+	for c := range isoCodes {
 		m[c] = true
 	}
 	return m
 }()
-
-// measureWords are units of measure that may follow a figure as a word
-// ("158 million tonnes", "20 square miles"); measureSuffixes are those
-// glued to it ("131ft").
-var measureWords = wordSet("tonnes tonne tons ton miles mile kilometres kilometers kilometre kilometer " +
-	"metres meters metre meter feet foot inches inch yards acres hectares litres liters gallons barrels " +
-	"kilograms kilogram grams gram ounces megawatts gigawatts kilowatts watts volts degrees knots square cubic " +
-	"тонн тонны километров километра метров метра гектаров литров градусов")
 
 // kindOf returns the kind of a figure with unit u, as the extractor set
 // it: "%", a currency code, a unit of measure, a unit of time (the first
@@ -75,7 +71,7 @@ func kindOf(u string) document.FigureKind {
 		return document.KindPercent
 	case currencyCodes[u]:
 		return document.KindMoney
-	case measureSuffixes[strings.ToLower(u)] || measureWords[first]:
+	case measureSuffixes[strings.ToLower(u)] || measureWords[first] || measurePrefixes[first]:
 		return document.KindMeasure
 	case isTimeUnit(first):
 		return document.KindDuration
