@@ -129,15 +129,19 @@ func onlyPhraseGaps(t string, ws []word) bool {
 }
 
 // lastToken returns the run of letters and dots at the end of s: "US",
-// "u.s.".
+// "u.s.". Currency codes and prefixes are short: a run longer than
+// maxToken bytes is none, and is read no further.
 func lastToken(s string) string {
+	const maxToken = 8
 	i := len(s)
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
 		if !unicode.IsLetter(r) && r != '.' {
 			break
 		}
-		i -= n
+		if i -= n; len(s)-i > maxToken {
+			return ""
+		}
 	}
 	return strings.TrimLeft(s[i:], ".")
 }
