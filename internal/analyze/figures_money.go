@@ -34,9 +34,11 @@ var currencyPhrases = map[string]string{
 }
 
 // isoCodes are ISO 4217 codes read as a currency when written in capitals
-// next to a number: "USD 200", "120 EUR", "2mil SEK".
-var isoCodes = wordSet("USD EUR GBP JPY CNY CHF CAD AUD HKD NZD SGD SEK NOK DKK ISK PLN CZK HUF RON " +
-	"RUB KZT UAH TRY INR PKR BRL MXN ARS CLP COP ZAR NGN EGP KRW TWD THB IDR MYR PHP VND ILS AED SAR QAR")
+// next to a number: "USD 200", "120 EUR", "2mil SEK". Codes that are
+// also common acronyms are left out: PHP (the language), ILS (instrument
+// landing system), COP (the climate conference), SAR (search and rescue).
+var isoCodes = wordSet("USD EUR GBP JPY CNY CHF CAD AUD HKD NZD SGD SEK NOK DKK PLN CZK HUF " +
+	"RUB KZT UAH TRY INR BRL MXN ZAR KRW AED")
 
 // dollarPrefixes mark whose dollar a "$" is: "US$", "HK$", "C$". Prefixes
 // of one letter count only when glued to the sign: "a $5 bill" is no

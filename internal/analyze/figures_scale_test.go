@@ -55,6 +55,8 @@ func TestFigureScalesAndYears(t *testing.T) {
 		{"See https://www.test.com/search?q=30%25%2020%.", 0, 0, ""},
 		{"The 1992 Olympics were held in Barcelona.", 0, 0, ""},
 		{"The Catalinas of Nos. 11 and 20 Squadrons flew on.", 0, 0, ""},
+		{"Delegates met at COP26 in Glasgow.", 0, 0, ""},
+		{"The site moved to PHP 8.1 last year.", 0, 0, ""},
 	}
 	for _, tt := range tests {
 		fs := sentenceFigures(tt.sentence)
