@@ -171,7 +171,7 @@ func printFacts(w io.Writer, f *jsonr.Facts) {
 			if g.Qualifier != nil {
 				q = *g.Qualifier + " "
 			}
-			line("  %-8s %s%v %s  (%s)", g.Paragraph, q, g.Value, g.Unit, g.Text)
+			line("  %-8s %s%v %s  [%s, %s]  (%s)", g.Paragraph, q, g.Value, g.Unit, g.Kind, g.Bound, g.Text)
 		}
 	}
 	if section("Timeline", len(f.Timeline)) {

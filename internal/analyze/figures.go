@@ -12,32 +12,15 @@ import (
 )
 
 // numberRe finds numbers written in digits: "1600", "1,600", "1.5".
-var numberRe = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`)
-
-// qualifiers are the hedges that may precede a figure, longest first.
-var qualifiers = []string{
-	"more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
-	"over", "nearly", "about", "almost", "some", "around", "approximately", "roughly",
-	"between", "just", "only", "under", "почти", "около", "более", "свыше", "менее", "примерно",
-}
+// Indian grouping ("12,34,567") is read too.
+var numberRe = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?`)
 
 var scales = map[string]float64{
 	"bn": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "millions": 1e6, "thousand": 1e3,
 	"k": 1e3, "trillion": 1e12, "tn": 1e12, "тыс": 1e3, "млн": 1e6, "млрд": 1e9, "миллиона": 1e6,
 	"миллионов": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "тысяч": 1e3,
+	"mln": 1e6, "bln": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-
-var currencySymbols = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₸": "KZT", "₽": "RUB"}
-
-var currencyWords = map[string]string{
-	"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
-	"sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-	"rubles": "RUB", "tenge": "KZT", "rupees": "INR", "francs": "CHF", "usd": "USD", "eur": "EUR",
-	"gbp": "GBP", "долларов": "USD", "доллара": "USD", "евро": "EUR", "рублей": "RUB", "тенге": "KZT",
-}
-
-// measureSuffixes may be glued to a number ("131ft", "5km").
-var measureSuffixes = map[string]bool{"km": true, "kg": true, "ft": true, "mm": true, "cm": true, "mph": true, "mw": true, "gw": true, "kw": true, "ha": true, "lb": true, "lbs": true, "mi": true, "m2": true}
 
 // ofDeterminers may follow "N of" before the counted noun: "31 of the climbers".
 var ofDeterminers = map[string]bool{"the": true, "its": true, "their": true, "these": true, "those": true}
@@ -92,7 +75,7 @@ func sentenceFigures(s string) []document.Figure {
 	sort.SliceStable(got, func(i, j int) bool { return got[i].pos < got[j].pos })
 	out := make([]document.Figure, len(got))
 	for i, p := range got {
-		out[i] = p.f
+		out[i] = typed(p.f)
 	}
 	return out
 }
@@ -119,9 +102,11 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	if strings.HasSuffix(strings.TrimRight(before, " \u00a0"), "±") {
 		return f, 0, false
 	}
-	// Glued to a word or identifier: "KLM642", "B-757", "G20", "#5".
-	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && (unicode.IsLetter(r) || r == '#' || r == '№' || r == '/' || r == ':' || r == '.') {
-		if !strings.ContainsRune("$£€¥₸₽", r) {
+	code, curStart, hasCur := currencyBefore(s, a)
+	// Glued to a word or identifier ("KLM642", "B-757", "G20", "#5"), or
+	// inside a web address ("?q=30%25"); an ISO code may be glued ("USD115").
+	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && (unicode.IsLetter(r) || strings.ContainsRune("#№/:.%=&?_@", r)) {
+		if !(hasCur && unicode.IsLetter(r)) && currencySymbols[string(r)] == "" {
 			return f, 0, false
 		}
 	}
@@ -136,13 +121,9 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		return f, 0, false
 	}
 	start := a
-	// Currency symbol before the number.
-	if r, n := utf8.DecodeLastRuneInString(before); currencySymbols[string(r)] != "" {
-		f.Unit = currencySymbols[string(r)]
-		start -= n
-		if strings.HasSuffix(s[:start], "US") {
-			start -= 2
-		}
+	// Currency before the number: "$5", "US$ 5", "EUR 125".
+	if hasCur {
+		f.Unit, start = code, curStart
 	}
 	prevW := lastWordSpans(s[:start], 2)
 	// Qualifier.
@@ -175,8 +156,17 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		case scales[ls] > 0:
 			val *= scales[ls]
 			end += len(suf)
-		case measureSuffixes[ls]:
+		case suf == "MM" && currencyCodes[f.Unit]:
+			val *= 1e6 // "US$ 1MM"
+			end += len(suf)
+		case measureSuffixes[ls] && f.Unit == "":
 			f.Unit = ls
+			end += len(suf)
+		case (isoCodes[suf] || currencySymbols[suf] != "") && f.Unit == "":
+			f.Unit = suf // "115USD", "100元"
+			if c := currencySymbols[suf]; c != "" {
+				f.Unit = c
+			}
 			end += len(suf)
 		default:
 			return f, 0, false
@@ -189,8 +179,15 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 			return f, 0, false
 		}
 	}
-	if hasPrefixFold(rest, "-year") || hasPrefixFold(rest, " years old") || hasPrefixFold(rest, " year old") || hasPrefixFold(rest, "-month-old") {
+	if hasPrefixFold(rest, "-year") || hasPrefixFold(rest, "-month-old") || timeOfDay(rest) {
 		return f, 0, false
+	}
+	// "a 776-foot airship": a size written as an adjective.
+	if u, n := measureAdjective(rest); u != "" && f.Unit == "" {
+		f.Value, f.Unit = val, u
+		end += n
+		f.Text = strings.TrimSpace(s[start:end])
+		return f, end, true
 	}
 	// "the 3,000-strong police force": the count is of the noun after.
 	if hasPrefixFold(rest, "-strong ") {
@@ -247,15 +244,20 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		end += len(" ") + len(firstWord(rest))
 	}
 	if f.Unit == "%" {
+		// "30%25" is a web address's escape, not a share.
+		if r, _ := utf8.DecodeRuneInString(s[end:]); isWordRune(r) {
+			return f, 0, false
+		}
 		f.Text = strings.TrimSpace(s[start:end])
 		return f, end, true
 	}
-	// Currency word or code after the number: "120 euros", "5 USD".
-	if w := firstWord(rest); currencyWords[strings.ToLower(w)] != "" && strings.HasPrefix(strings.TrimLeft(rest, " "), w) {
+	// Currency after the number: "120 euros", "10 swiss francs", "5 USD",
+	// "10 €".
+	if c, n := currencyAfter(rest); c != "" {
 		if f.Unit == "" {
-			f.Unit = currencyWords[strings.ToLower(w)]
+			f.Unit = c
 		}
-		end += strings.Index(rest, w) + len(w)
+		end += n
 		// "between 400 euros (£340) and 900 euros": a conversion in
 		// brackets may sit inside the range.
 		skip := 0
@@ -265,8 +267,8 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 		if hi, n, _, ok := rangeHigh(s[end+skip:], f.Qualifier == "between"); ok && hi > val {
 			f.High, f.HasRange = hi, true
 			end += skip + n
-			if w2 := firstWord(s[end:]); currencyWords[strings.ToLower(w2)] != "" {
-				end += strings.Index(s[end:], w2) + len(w2)
+			if _, n := currencyAfter(s[end:]); n > 0 {
+				end += n
 			}
 		}
 		f.Text = strings.TrimSpace(s[start:end])
@@ -281,25 +283,30 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	if val == 0 && !f.HasRange {
 		return f, 0, false
 	}
+	// A unit of measure: "1.6 km west", "16,000 metric tons".
+	isYearLike := val >= 1000 && val <= 2100 && val == float64(int(val)) && !strings.Contains(s[a:b], ",") && !f.HasRange
+	if u, n := measureUnit(rest); u != "" && !(isYearLike && isPrepositionLike(strings.ToLower(prev1))) {
+		f.Unit = u
+		end += n
+		f.Text = strings.TrimSpace(s[start:end])
+		return f, end, true
+	}
 	// A year is not a figure: a four-digit whole number in range with a
 	// date-like neighbour or nothing counted after it.
 	unit, uend := countedNoun(rest)
-	isYearLike := val >= 1000 && val <= 2100 && val == float64(int(val)) && !strings.Contains(s[a:b], ",") && !f.HasRange
-	if isYearLike && (unit == "" || isPrepositionLike(strings.ToLower(prev1)) || strings.HasSuffix(strings.TrimSpace(s[:a]), ",") || singularHead(unit)) {
+	if isYearLike && (unit == "" || isPrepositionLike(strings.ToLower(prev1)) || strings.HasSuffix(strings.TrimSpace(s[:a]), ",") || singularHead(unit) || isCapitalized(unit)) {
 		// "the 1945 liberation", "the 1257 eruption": a thousand or more
-		// of something are counted with a plural noun.
+		// of something are counted with a plural noun; "the 1992
+		// Olympics" names an event.
 		return f, 0, false
 	}
-	if unit == "" {
+	if unit == "" || notCounted(val, unit, strings.ToLower(prev1), rest[uend:]) {
 		return f, 0, false
 	}
-	// Relative time ("the last 20 years", "two years ago") is not a figure.
-	if document.IsTimeUnit(unit) {
-		lp := strings.ToLower(prev1)
-		if lp == "last" || lp == "past" || lp == "next" || lp == "recent" || lp == "coming" || lp == "first" ||
-			hasPrefixFold(trimLeftSpace(rest[uend:]), "ago") {
-			return f, 0, false
-		}
+	// "Nos. 11 and 20 Squadrons": a capitalised plural after a list of
+	// numbers names units, it does not count them.
+	if capitalizedPlural(unit) && len(prevW) == 2 && (strings.EqualFold(prev1, "and") || strings.EqualFold(prev1, "or")) && numberRe.MatchString(prevW[0].Text) {
+		return f, 0, false
 	}
 	f.Unit = unit
 	end += uend
@@ -336,7 +343,7 @@ var parenRe = regexp.MustCompile(`^\s*\([^()]{1,40}\)`)
 // keeping a scale word after it ("± 12 million") for the value.
 var plusMinusRe = regexp.MustCompile(`^\s*(?:±|\+/-)\s*\d+(?:[.,]\d+)?( (?:bn|billion|million|mn|thousand|trillion)\b)?`)
 
-var rangeRe = regexp.MustCompile(`^(\s*(?:-|–|—|to|and)\s*)[$£€¥]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*(?:bn|billion|million|mn|m|thousand|trillion)\b)?`)
+var rangeRe = regexp.MustCompile(`^(\s*(?:-|–|—|to|and)\s*)(?:[$£€¥]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*(?:bn|billion|million|mn|m|thousand|trillion)\b)?`)
 
 // rangeHigh reads the high end of a range at the start of rest: "-7",
 // " to 7", and " and 7" when between is true. It returns the value (scale
@@ -391,8 +398,8 @@ func qualifierBefore(ws []word) (string, int) {
 		parts[i] = w.Text
 	}
 	low := strings.ToLower(strings.Join(parts, " "))
-	for _, q := range qualifiers {
-		if low == q || strings.HasSuffix(low, " "+q) {
+	for _, h := range hedges {
+		if q := h.text; low == q || strings.HasSuffix(low, " "+q) {
 			return q, ws[len(ws)-1-strings.Count(q, " ")].Start
 		}
 	}
@@ -439,7 +446,12 @@ func countedNoun(rest string) (string, int) {
 			got = append(got, w) // "40 other climbers", "another 12 stranded climbers"
 			continue
 		}
-		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !document.IsTimeUnit(lw)) {
+		if len(got) == 0 && i == 0 && capitalizedPlural(w.Text) {
+			// "600,000 Syrians", "nine Syrians": a people or a plural name.
+			got = append(got, w)
+			break
+		}
+		if !isLowerWord(w.Text) || !hasLetter(lw) || (isStop(lw) && !isTimeUnit(lw)) {
 			break
 		}
 		if plural || (len(got) > 0 && looksRussianVerb(lw)) {
@@ -455,7 +467,7 @@ func countedNoun(rest string) (string, int) {
 			break // "people live", "residents and grew", "liberation changed"
 		}
 		got = append(got, w)
-		if document.IsTimeUnit(lw) || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
+		if isTimeUnit(lw) || currencyWords[lw] != "" || (strings.HasSuffix(lw, "s") && len(lw) > 3 && !(i+1 < len(ws) && strings.ToLower(ws[i+1].Text) == "and")) {
 			plural = true
 		}
 	}
@@ -555,4 +567,20 @@ func singularHead(unit string) bool {
 		}
 	}
 	return !strings.HasSuffix(w, "s") && !irregularPlurals[w]
+}
+
+// capitalizedPlural reports whether w is a capitalised English plural
+// such as "Syrians" or "Catalinas": a capital, then lower-case ASCII
+// letters ending in "s" (not "ss", "us" or "is": "Congress", "Judas",
+// "Paris").
+func capitalizedPlural(w string) bool {
+	if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }

@@ -42,11 +42,44 @@ func wordFigures(s string, taken func(a, b int) bool) []placedFigure {
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		lw := strings.ToLower(w.Text)
-		val, ok := numberWords[lw]
-		if !ok || lw == "dozen" || lw == "hundred" || taken(w.Start, w.End) {
+		if taken(w.Start, w.End) {
 			continue
 		}
-		end := w.End
+		// "six-mile", "three-ton": a size written as an adjective.
+		if v, u, ok := hyphenMeasure(lw); ok {
+			out = append(out, placedFigure{document.Figure{Value: v, Unit: w.Text[len(w.Text)-len(u):], Text: w.Text}, w.Start})
+			continue
+		}
+		val, ok := numberWords[lw]
+		if !ok {
+			val, ok = hyphenNumber(lw) // "twenty-six"
+		}
+		scaleNext := i+1 < len(ws) && onlySpace(s[ws[i].End:ws[i+1].Start]) && (scales[strings.ToLower(ws[i+1].Text)] > 1 && len(ws[i+1].Text) > 1 || strings.EqualFold(ws[i+1].Text, "hundred"))
+		switch {
+		case !ok && (lw == "one" || lw == "half") && scaleNext:
+			// "one million", "half million"; not "one" alone, which is
+			// far more often a pronoun than a count.
+			val, ok = 1, true
+			if lw == "half" {
+				val = 0.5
+			}
+		case !ok && lw == "half" && i+2 < len(ws) && strings.EqualFold(ws[i+1].Text, "a"):
+			// "half a million"
+			if m := scales[strings.ToLower(ws[i+2].Text)]; m > 1 && len(ws[i+2].Text) > 1 {
+				val, ok = 0.5, true
+				i++
+			}
+		case !ok && lw == "a" && scaleNext:
+			// "more than a million", "fewer than a thousand": only after a
+			// qualifier; "a thousand" alone is often a manner of speaking.
+			if q, _ := qualifierBefore(lastWordSpans(s[:w.Start], 2)); q != "" {
+				val, ok = 1, true
+			}
+		}
+		if !ok || lw == "dozen" || lw == "hundred" {
+			continue
+		}
+		end := ws[i].End
 		// "двадцать пять": tens and units written as two words.
 		if val >= 20 && val <= 90 && int(val)%10 == 0 && i+1 < len(ws) && onlySpace(s[ws[i].End:ws[i+1].Start]) {
 			if u := numberWords[strings.ToLower(ws[i+1].Text)]; u >= 1 && u <= 9 {
@@ -86,18 +119,17 @@ func wordFigures(s string, taken func(a, b int) bool) []placedFigure {
 			start = at
 		}
 		rest := s[end:]
-		unit, uend := countedNoun(rest)
+		unit, uend := wordUnit(rest)
 		if unit == "" {
 			continue
 		}
 		first := strings.ToLower(strings.Fields(unit)[0])
-		if discourseNouns[first] || discourseNouns[strings.ToLower(lastField(unit))] {
+		if discourseNouns[first] || discourseNouns[strings.ToLower(lastField(unit))] || notCounted(val, unit, prev1, rest[uend:]) {
 			continue
 		}
-		if document.IsTimeUnit(lastField(unit)) {
+		if isTimeUnit(lastField(unit)) {
 			after := trimLeftSpace(rest[uend:])
-			if hasPrefixFold(after, "ago") || hasPrefixFold(after, "later") || hasPrefixFold(after, "earlier") ||
-				prev1 == "last" || prev1 == "past" || prev1 == "next" || prev1 == "first" || prev1 == "coming" {
+			if hasPrefixFold(after, "later") || hasPrefixFold(after, "earlier") {
 				continue
 			}
 		}
@@ -110,4 +142,46 @@ func wordFigures(s string, taken func(a, b int) bool) []placedFigure {
 		}, start})
 	}
 	return out
+}
+
+// wordUnit reads what a spelled-out number counts or measures, at the
+// start of rest: a currency ("thirteen dollars" → "USD"), a share
+// ("twenty percent" → "%"), a unit of measure ("ten miles long" →
+// "miles") or a counted noun phrase. It returns the unit and its end in
+// rest.
+func wordUnit(rest string) (string, int) {
+	if c, n := currencyAfter(rest); c != "" && n > 0 {
+		return c, n
+	}
+	for _, p := range []string{" per cent", " percent", " процентов", " процента"} {
+		if n := prefixFold(rest, p); n > 0 && unitEnds(rest[n:]) {
+			return "%", n
+		}
+	}
+	if u, n := measureUnit(rest); u != "" {
+		return u, n
+	}
+	return countedNoun(rest)
+}
+
+// hyphenNumber reads tens and units joined by a hyphen: "twenty-six" →
+// 26.
+func hyphenNumber(w string) (float64, bool) {
+	tens, units, ok := strings.Cut(w, "-")
+	t, u := numberWords[tens], numberWords[units]
+	if !ok || t < 20 || t > 90 || int(t)%10 != 0 || u < 1 || u > 9 {
+		return 0, false
+	}
+	return t + u, true
+}
+
+// hyphenMeasure reads a spelled-out size joined to its unit by a hyphen:
+// "six-mile" → 6, "mile". The word is in lower case.
+func hyphenMeasure(w string) (float64, string, bool) {
+	num, unit, ok := strings.Cut(w, "-")
+	v := numberWords[num]
+	if !ok || v == 0 || v == 12 || v == 100 || !measureWords[unit] || len(unit) < 2 {
+		return 0, "", false
+	}
+	return v, unit, true
 }

@@ -39,6 +39,15 @@ var pathological = []struct {
 		b.WriteString("at dawn.")
 		return paragraphsDoc(b.String())
 	}},
+	{"money and measures in one sentence", 1000, func(n int) *document.Document {
+		var b strings.Builder
+		b.WriteString("They paid ")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "US$ %d, HK$%d million, USD%d, %d swiss francs, %d €, a %d-foot mast, half a million Syrians, ", i, i, i, i, i, i)
+		}
+		b.WriteString("in all.")
+		return paragraphsDoc(b.String())
+	}},
 	{"dates in one sentence", 500, func(n int) *document.Document {
 		var b strings.Builder
 		b.WriteString("Talks were held ")

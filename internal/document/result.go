@@ -32,9 +32,18 @@ type Figure struct {
 	Value    float64
 	High     float64
 	HasRange bool
-	// Qualifier is "over", "nearly", … or "" when there is none.
+	// Kind says what sort of quantity the figure is; the zero value is
+	// read as KindCount.
+	Kind FigureKind
+	// Bound says how Value relates to the true quantity; the zero value is
+	// read as BoundExact. A range is BoundRange.
+	Bound FigureBound
+	// Qualifier is the hedge as written ("over", "nearly", "около") or ""
+	// when there is none. It is for display and export only: Bound is what
+	// it means.
 	Qualifier string
-	// Unit is the counted noun, "%", or a currency code.
+	// Unit is the counted noun, "%", a currency code or a unit of measure
+	// or time, as Kind says.
 	Unit string
 	// Text is the figure as written.
 	Text      string

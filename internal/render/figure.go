@@ -4,33 +4,21 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/briefbook/briefbook/internal/document"
 )
 
 // TileFigures returns the figures shown as key-figure tiles, in document
-// order: counts, money and percentages. Durations and ages ("20 years",
-// "six months") are not headline figures: a figure whose unit begins with
-// a unit of time is left out.
+// order: counts, money, percentages and measures. Durations ("20 years",
+// "six months") are not headline figures and are left out.
 func TileFigures(fs []document.Figure) []document.Figure {
 	var out []document.Figure
 	for _, f := range fs {
-		if !IsTimeUnit(f.Unit) {
+		if f.KindOrCount() != document.KindDuration {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-// IsTimeUnit reports whether unit begins with a unit of time: "years",
-// "year-old", "months of talks", "лет", "жыл". The list of units is
-// document.IsTimeUnit's, shared with the analysis.
-func IsTimeUnit(unit string) bool {
-	w := strings.FieldsFunc(unit, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsMark(r))
-	})
-	return len(w) > 0 && document.IsTimeUnit(w[0])
 }
 
 // GroupDigits puts a narrow no-break space between groups of three digits
@@ -74,42 +62,35 @@ func FormatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// Tile is a figure as a key-figure tile shows it: "≈ 70" over
+// Tile is a figure as a key-figure tile shows it: "about" "70" over
 // "international organisations".
 type Tile struct {
-	// Sign is "≈" for an approximate figure (nearly, about…), "<" for an
-	// upper bound (under, up to…), else "".
-	Sign string
-	// Number is the value as printed, with a "+" for a lower bound (over,
-	// more than…), "%" for a percentage and the currency code before money.
+	// Bound is the hedge in the document's language ("about", "около",
+	// "at least"), or "" for an exact figure or a range.
+	Bound string
+	// Number is the value as printed: grouped digits, "10–20" for a range,
+	// "%" after a percentage and the currency code before money.
 	Number string
-	// Label says what the number counts.
+	// Label says what the number counts: the counted noun, the unit, the
+	// money as written, or the word for per cent.
 	Label string
 }
 
-// FigureTile formats f as a tile.
-func FigureTile(f document.Figure) Tile {
+// FigureTile formats f as a tile, with the words of w. It reads the
+// figure's Kind and Bound, never its Qualifier or the shape of its Unit.
+func FigureTile(f document.Figure, w FigureWords) Tile {
 	num := FormatNumber(f.Value)
 	if f.HasRange {
 		num += "–" + FormatNumber(f.High)
 	}
 	label := strings.TrimSpace(f.Unit)
-	switch {
-	case label == "%":
+	switch f.KindOrCount() {
+	case document.KindPercent:
 		num += "%"
-		label = "per cent"
-	case len(label) == 3 && strings.ToUpper(label) == label:
+		label = w.Percent
+	case document.KindMoney:
 		num = label + "\u202F" + num
 		label = strings.TrimSpace(f.Text)
 	}
-	t := Tile{Number: num, Label: label}
-	switch strings.ToLower(strings.TrimSpace(f.Qualifier)) {
-	case "over", "more than", "above", "exceeding", "at least", "upwards of", "more":
-		t.Number += "+"
-	case "nearly", "almost", "about", "around", "approximately", "roughly", "some", "circa", "approx.", "c.":
-		t.Sign = "≈"
-	case "under", "less than", "below", "fewer than", "up to":
-		t.Sign = "<"
-	}
-	return t
+	return Tile{Bound: w.Bound(f.BoundOrExact()), Number: num, Label: label}
 }

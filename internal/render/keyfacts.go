@@ -110,14 +110,14 @@ func KeyFacts(f document.Facts, l FactLimits) (document.Facts, map[string]Shown)
 }
 
 // headline scores how much a figure looks like a headline number: a
-// qualified amount ("over 1600"), money or a share, and a value of ten or
-// more each count one.
+// hedged amount or a range ("over 1600"), money or a share, and a value
+// of ten or more each count one.
 func headline(f document.Figure) int {
 	n := 0
-	if f.Qualifier != "" {
+	if f.BoundOrExact() != document.BoundExact {
 		n++
 	}
-	if u := strings.TrimSpace(f.Unit); u == "%" || len(u) == 3 && strings.ToUpper(u) == u {
+	if k := f.KindOrCount(); k == document.KindMoney || k == document.KindPercent {
 		n++
 	}
 	if f.Value >= 10 {

@@ -9,7 +9,7 @@ import (
 
 func TestKeyFactsUnderLimitsKeepsEverything(t *testing.T) {
 	f := document.Facts{
-		Figures:  []document.Figure{{Value: 140, Unit: "countries"}, {Value: 20, Unit: "years"}},
+		Figures:  []document.Figure{{Value: 140, Unit: "countries"}, {Value: 20, Kind: document.KindDuration, Unit: "years"}},
 		People:   []document.Person{{Name: "B", Paragraphs: []string{"p1"}}, {Name: "A", Paragraphs: []string{"p1", "p2"}}},
 		Timeline: []document.Event{{Date: "2008"}, {Date: "1991-12-16"}},
 	}
@@ -76,15 +76,15 @@ func TestKeyFactsOverLimits(t *testing.T) {
 
 func TestKeyFactsHeadlineTiles(t *testing.T) {
 	f := document.Facts{Figures: []document.Figure{
-		{Value: 2, Unit: "footmen"}, {Value: 40000, Unit: "rubles"}, {Value: 3, Unit: "groups"},
-		{Value: 70, Qualifier: "nearly", Unit: "organisations"}, {Value: 5, Unit: "%"},
+		{Value: 2, Unit: "footmen"}, {Value: 40000, Kind: document.KindMoney, Unit: "RUB"}, {Value: 3, Unit: "groups"},
+		{Value: 70, Bound: document.BoundAbout, Qualifier: "nearly", Unit: "organisations"}, {Value: 5, Kind: document.KindPercent, Unit: "%"},
 	}}
 	got, shown := KeyFacts(f, FactLimits{Tiles: 3})
 	var units []string
 	for _, g := range got.Figures {
 		units = append(units, g.Unit)
 	}
-	if fmt.Sprint(units) != "[rubles organisations %]" || shown["figures"] != (Shown{3, 5}) {
+	if fmt.Sprint(units) != "[RUB organisations %]" || shown["figures"] != (Shown{3, 5}) {
 		t.Errorf("tiles %v, shown %v", units, shown["figures"])
 	}
 }

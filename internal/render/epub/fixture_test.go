@@ -75,9 +75,9 @@ func fixtureAnalysis() *document.Analysis {
 		},
 		Facts: document.Facts{
 			Figures: []document.Figure{
-				{Value: 1600, Qualifier: "over", Unit: "agreements", Text: "1 600+", Paragraph: "p1"},
-				{Value: 80, Qualifier: "nearly", Unit: "missions", Text: "≈ 80", Paragraph: "p3"},
-				{Value: 10, High: 20, HasRange: true, Unit: "%", Text: "10–20 %", Paragraph: "p3"},
+				{Value: 1600, Bound: document.BoundAtLeast, Qualifier: "over", Unit: "agreements", Text: "1 600+", Paragraph: "p1"},
+				{Value: 80, Bound: document.BoundAbout, Qualifier: "nearly", Unit: "missions", Text: "≈ 80", Paragraph: "p3"},
+				{Value: 10, High: 20, HasRange: true, Kind: document.KindPercent, Unit: "%", Text: "10–20 %", Paragraph: "p3"},
 			},
 			Timeline: []document.Event{
 				{Date: "1991-12-16", Text: "16 желтоқсан 1991", Event: "Тәуелсіздік", Paragraph: "p1"},

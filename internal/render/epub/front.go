@@ -211,13 +211,14 @@ func (b *book) factsPage(all *document.Facts) string {
 	var w strings.Builder
 	if len(f.Figures) > 0 {
 		w.WriteString(`<h2 id="figures-h">` + html.Escape(b.l.Figures) + "</h2>\n<div class=\"tiles\">\n")
+		fw := render.FigureWordsFor(b.lang)
 		for _, fig := range f.Figures {
-			t := render.FigureTile(fig)
-			value := t.Number
-			if t.Sign != "" {
-				value = t.Sign + "\u202F" + value
+			t := render.FigureTile(fig, fw)
+			value := html.Escape(t.Number)
+			if t.Bound != "" {
+				value = `<span class="bound">` + html.Escape(t.Bound) + "</span> " + value
 			}
-			w.WriteString(`<div class="tile"><span class="value">` + html.Escape(value) + `</span> <span class="label">` + html.Escape(t.Label))
+			w.WriteString(`<div class="tile"><span class="value">` + value + `</span> <span class="label">` + html.Escape(t.Label))
 			if p := b.pref(fig.Paragraph); p != "" {
 				w.WriteString(" " + p)
 			}

@@ -72,8 +72,14 @@ type Facts struct {
 }
 
 // Figure is a number; Value is a JSON number, or [lo, hi] for a range.
+// Kind is one of document.FigureKind's values ("count", "money",
+// "percent", "duration", "measure") and Bound one of
+// document.FigureBound's ("exact", "about", "at_least", "at_most",
+// "range").
 type Figure struct {
 	Value     any     `json:"value"`
+	Kind      string  `json:"kind"`
+	Bound     string  `json:"bound"`
 	Qualifier *string `json:"qualifier"`
 	Unit      string  `json:"unit"`
 	Text      string  `json:"text"`
@@ -158,7 +164,7 @@ func Build(d *document.Document, a *document.Analysis) *Export {
 		if g.Qualifier != "" {
 			q = &g.Qualifier
 		}
-		f.Figures = append(f.Figures, Figure{Value: v, Qualifier: q, Unit: g.Unit, Text: g.Text, Paragraph: g.Paragraph})
+		f.Figures = append(f.Figures, Figure{Value: v, Kind: string(g.KindOrCount()), Bound: string(g.BoundOrExact()), Qualifier: q, Unit: g.Unit, Text: g.Text, Paragraph: g.Paragraph})
 	}
 	for _, e := range a.Facts.Timeline {
 		f.Timeline = append(f.Timeline, Event{Date: e.Date, Text: e.Text, Event: e.Event, Paragraph: e.Paragraph})

@@ -32,9 +32,9 @@ func fixture() (*document.Document, *document.Analysis) {
 		Summary: []document.SummarySentence{{Text: "Over 1600 agreements.", Paragraph: "p1"}},
 		Facts: document.Facts{
 			Figures: []document.Figure{
-				{Value: 1600, Qualifier: "over", Unit: "agreements", Text: "Over 1600", Paragraph: "p1"},
-				{Value: 35, Unit: "%", Text: "35%", Paragraph: "p2"},
-				{Value: 10, High: 20, HasRange: true, Unit: "USD", Text: "$10–20", Paragraph: "p2"},
+				{Value: 1600, Bound: document.BoundAtLeast, Qualifier: "over", Unit: "agreements", Text: "Over 1600", Paragraph: "p1"},
+				{Value: 35, Kind: document.KindPercent, Unit: "%", Text: "35%", Paragraph: "p2"},
+				{Value: 10, High: 20, HasRange: true, Kind: document.KindMoney, Unit: "USD", Text: "$10–20", Paragraph: "p2"},
 			},
 			Timeline:      []document.Event{{Date: "2008", Text: "By 2008", Event: "there were more", Paragraph: "p2"}},
 			People:        []document.Person{{Name: "Nurlan Ermekbayev", Role: "Deputy Foreign Minister", Paragraphs: []string{"p1"}}},
@@ -115,6 +115,8 @@ func TestFigureValueShapes(t *testing.T) {
 		Facts struct {
 			Figures []struct {
 				Value     any     `json:"value"`
+				Kind      string  `json:"kind"`
+				Bound     string  `json:"bound"`
 				Qualifier *string `json:"qualifier"`
 			} `json:"figures"`
 		} `json:"facts"`
@@ -131,5 +133,12 @@ func TestFigureValueShapes(t *testing.T) {
 	}
 	if r, ok := f[2].Value.([]any); !ok || len(r) != 2 || r[0].(float64) != 10 || r[1].(float64) != 20 {
 		t.Errorf("figure 2 value = %#v, want [10, 20]", f[2].Value)
+	}
+	// Kind and bound are always written; unset ones read as a count and
+	// an exact figure, a range as a range.
+	for i, want := range [][2]string{{"count", "at_least"}, {"percent", "exact"}, {"money", "range"}} {
+		if f[i].Kind != want[0] || f[i].Bound != want[1] {
+			t.Errorf("figure %d kind, bound = %q, %q, want %q, %q", i, f[i].Kind, f[i].Bound, want[0], want[1])
+		}
 	}
 }

@@ -92,10 +92,10 @@ func fixtureAnalysis() *document.Analysis {
 		},
 		Facts: document.Facts{
 			Figures: []document.Figure{
-				{Value: 1600, Qualifier: "over", Unit: "international agreements signed", Text: "over 1,600", Paragraph: "p2"},
-				{Value: 80, Qualifier: "nearly", Unit: "diplomatic missions abroad", Text: "nearly 80", Paragraph: "p3"},
+				{Value: 1600, Bound: document.BoundAtLeast, Qualifier: "over", Unit: "international agreements signed", Text: "over 1,600", Paragraph: "p2"},
+				{Value: 80, Bound: document.BoundAbout, Qualifier: "nearly", Unit: "diplomatic missions abroad", Text: "nearly 80", Paragraph: "p3"},
 				{Value: 140, Unit: "countries with diplomatic relations", Text: "140", Paragraph: "p4"},
-				{Value: 20, High: 25, HasRange: true, Unit: "%", Text: "20–25%", Paragraph: "p7"},
+				{Value: 20, High: 25, HasRange: true, Kind: document.KindPercent, Unit: "%", Text: "20–25%", Paragraph: "p7"},
 			},
 			Timeline: []document.Event{
 				{Date: "1991-12-16", Text: "16 December 1991", Event: "Independence of Kazakhstan", Paragraph: "p2"},

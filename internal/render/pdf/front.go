@@ -129,8 +129,9 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 	}
 
 	// Figure tiles.
+	words := render.FigureWordsFor(meta.Language)
 	for _, f := range facts.Figures {
-		v, label := figureValue(f)
+		v, label := figureValue(f, words)
 		t := tile{label: mk(sans, st.Front.TileLabelSize, grey, label)}
 		for _, p := range v {
 			t.value = append(t.value, mk(p.face, st.Front.TileValueSize, accent, p.text)...)
@@ -268,16 +269,13 @@ func formatDate(d string) string {
 	return out
 }
 
-// figureValue returns the value of a figure as pieces (the "≈" sign is
-// drawn in the mono face, the only one that has it) and its label.
-func figureValue(f document.Figure) ([]piece, string) {
-	t := render.FigureTile(f)
+// figureValue returns the value of a figure as pieces (the bound word in
+// the document's language, then the number) and its label.
+func figureValue(f document.Figure, w render.FigureWords) ([]piece, string) {
+	t := render.FigureTile(f, w)
 	var out []piece
-	switch t.Sign {
-	case "≈":
-		out = append(out, piece{"≈", mono}, piece{"\u202F", sansBold})
-	case "<":
-		out = append(out, piece{"< ", sansBold})
+	if t.Bound != "" {
+		out = append(out, piece{t.Bound + " ", sans})
 	}
 	return append(out, piece{t.Number, sansBold}), t.Label
 }

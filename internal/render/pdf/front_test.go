@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
 )
 
 // TestContentsPages checks that every page number printed in the contents
@@ -129,13 +130,28 @@ func TestFormatting(t *testing.T) {
 			t.Errorf("%d: got %q, want %q", i, tt.got, tt.want)
 		}
 	}
-	v, label := figureValue(document.Figure{Value: 1600, Qualifier: "over", Unit: "agreements"})
-	if len(v) != 1 || v[0].text != "1\u202F600+" || label != "agreements" {
-		t.Errorf("over 1600: %v %q", v, label)
+	figures := []struct {
+		f     document.Figure
+		lang  string
+		bound string // the first piece, in the plain face; "" for none
+		num   string
+		label string
+	}{
+		{document.Figure{Value: 1600, Bound: document.BoundAtLeast, Qualifier: "over", Unit: "agreements"}, "en", "at least ", "1\u202F600", "agreements"},
+		{document.Figure{Value: 80, Bound: document.BoundAbout, Qualifier: "nearly", Unit: "missions"}, "en", "about ", "80", "missions"},
+		{document.Figure{Value: 200, Bound: document.BoundAbout, Qualifier: "около", Unit: "человек"}, "ru", "около ", "200", "человек"},
+		{document.Figure{Value: 140, Unit: "countries"}, "en", "", "140", "countries"},
 	}
-	v, _ = figureValue(document.Figure{Value: 80, Qualifier: "nearly", Unit: "missions"})
-	if len(v) != 3 || v[0].text != "≈" || v[0].face != mono || v[2].text != "80" {
-		t.Errorf("nearly 80: %v", v)
+	for _, tt := range figures {
+		v, label := figureValue(tt.f, render.FigureWordsFor(tt.lang))
+		want := 1
+		if tt.bound != "" {
+			want = 2
+		}
+		if len(v) != want || label != tt.label || v[len(v)-1].text != tt.num || v[len(v)-1].face != sansBold ||
+			want == 2 && (v[0].text != tt.bound || v[0].face != sans) {
+			t.Errorf("%+v: got %v %q", tt.f, v, label)
+		}
 	}
 }
 

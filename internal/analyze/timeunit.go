@@ -1,4 +1,4 @@
-package document
+package analyze
 
 import "strings"
 
@@ -19,12 +19,11 @@ var timeUnits = map[string]bool{
 	"жылдан": true, "жылға": true, "жылы": true, "ғасыр": true, "онжылдық": true,
 }
 
-// IsTimeUnit reports whether word, in any case, is a unit of time in
+// isTimeUnit reports whether word, in any case, is a unit of time in
 // English, Russian or Kazakh: "years", "Minutes", "лет", "жыл". It tests
 // one word as written; a phrase ("years of talks") or a compound
-// ("year-old") is not a unit, so callers split first. It is the one list
-// that both the analysis (durations are not news figures) and the
-// renderers (durations are not key-figure tiles) use.
-func IsTimeUnit(word string) bool {
+// ("year-old") is not a unit, so callers split first. The renderers do
+// not read it: a figure's Kind says whether it is a duration.
+func isTimeUnit(word string) bool {
 	return timeUnits[strings.ToLower(word)]
 }

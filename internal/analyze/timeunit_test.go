@@ -1,4 +1,4 @@
-package document
+package analyze
 
 import "testing"
 
@@ -21,8 +21,8 @@ func TestIsTimeUnit(t *testing.T) {
 		{"yearbooks", false},
 	}
 	for _, tt := range tests {
-		if got := IsTimeUnit(tt.word); got != tt.want {
-			t.Errorf("IsTimeUnit(%q) = %v, want %v", tt.word, got, tt.want)
+		if got := isTimeUnit(tt.word); got != tt.want {
+			t.Errorf("isTimeUnit(%q) = %v, want %v", tt.word, got, tt.want)
 		}
 	}
 }
