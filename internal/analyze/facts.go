@@ -9,7 +9,7 @@ func extractFacts(us []unit) document.Facts {
 	f.Timeline = findDates(us)
 	nt := tagNames(us)
 	people, mentions := findPeople(us, nt)
-	f.People = people
+	f.People = addSpeakers(people, speakerPeople(us))
 	f.Organizations = findOrganizations(us, nt)
 	f.Places = findPlaces(us, nt)
 	f.Quotations = findQuotations(us, people, mentions, f.Organizations)

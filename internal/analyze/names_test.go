@@ -37,6 +37,8 @@ func TestNameTables(t *testing.T) {
 		{text: "Ministers of Tuvalu, Kiribati and Eswatini met in Suriname.",
 			places: []string{"Tuvalu", "Kiribati", "Eswatini", "Suriname"}},
 		{text: "Делегация Туркменистана прибыла в Ереван.", places: []string{"Turkmenistan"}},
+		{text: "— Ей Богу, — сказал князь Андрей, — я не знаю.", people: []string{"Андрей"}, notPeople: []string{"Ей Богу"}},
+		{text: "Графиня Ростова и граф Илья Андреевич Ростов вошли.", people: []string{"Илья Андреевич Ростов"}},
 		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
 	}
 	for _, tt := range tests {

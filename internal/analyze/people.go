@@ -23,6 +23,17 @@ var honorifics = map[string]bool{
 	"господин": true, "госпожа": true, "президент": true, "министр": true, "премьер-министр": true,
 }
 
+// ruTitles are Russian titles and ranks written before a name, in lower
+// case inside a sentence; they are the person's role when no other is given.
+var ruTitles = map[string]bool{
+	"князь": true, "княгиня": true, "княжна": true, "граф": true, "графиня": true, "барон": true,
+	"баронесса": true, "генерал": true, "полковник": true, "капитан": true, "майор": true,
+	"император": true, "императрица": true, "царь": true, "царица": true, "король": true,
+	"королева": true, "принц": true, "принцесса": true, "доктор": true, "профессор": true,
+	"митрополит": true, "епископ": true, "сэр": true, "мистер": true, "миссис": true,
+	"мадам": true, "мсье": true, "господин": true, "госпожа": true, "академик": true,
+}
+
 var titleRoles = map[string]bool{"sir": true, "dame": true, "lord": true, "lady": true, "dr": true, "prof": true, "professor": true}
 
 // roleWords may build a role before a name ("Deputy Foreign Minister").
@@ -99,6 +110,12 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				}
 				name := s.Text[ws[i].Start:ws[j-1].End]
 				honor, role := roleBefore(s.Text, ws, i)
+				if honor == "" && isStop(strings.ToLower(ws[i].Text)) {
+					// "Ей Богу" ("by God"), "This Week": a name does not
+					// start with a pronoun or an article.
+					i++
+					continue
+				}
 				surname := nameKey(name)
 				known, isKnown := bySurname[surname]
 				if !isKnown && len(strings.Fields(name)) == 1 {
@@ -159,7 +176,7 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				if role == "" && titleRoles[strings.ToLower(strings.TrimSuffix(honor, "."))] {
 					role = honor
 				}
-				if role == "" && royalTitle(honor) {
+				if role == "" && (royalTitle(honor) || ruTitles[strings.ToLower(honor)]) {
 					role = honor
 				}
 				name = trimPossessive(name)
@@ -360,6 +377,10 @@ func isNameWord(w string) bool {
 func roleBefore(s string, ws []word, i int) (honor, role string) {
 	k := i - 1
 	if k >= 0 && honorifics[strings.ToLower(ws[k].Text)] && !coreRoles[strings.ToLower(ws[k].Text)] && isCapitalized(ws[k].Text) && gapOK(s, ws, k) {
+		honor = ws[k].Text
+		k--
+	} else if k >= 0 && ruTitles[strings.ToLower(ws[k].Text)] && gapOK(s, ws, k) {
+		// Russian titles are written in lower case: "князь Андрей".
 		honor = ws[k].Text
 		k--
 	}
