@@ -3,12 +3,14 @@
 //
 // It takes a sentence as tokens (Tokenize splits text the way the training
 // corpus was split) and gives spans labelled PER, ORG or LOC. The tagger is
-// a greedy averaged perceptron over word, shape, affix, context and
-// gazetteer features, in the manner of the CPU taggers of NLTK and early
-// spaCy. Its weights are trained offline (see Train and scripts/nertrain)
-// from Universal NER's annotation of the English Web Treebank and embedded
-// in the binary; data/SOURCE.md records where they come from and under
-// which licence.
+// an averaged structured perceptron (Collins 2002) over word, shape, affix,
+// context and gazetteer features, decoded with first-order Viterbi, in the
+// manner of the CPU taggers of NLTK, Stanford and early spaCy. Its weights
+// are trained offline (see Train and scripts/nertrain) from Universal NER's
+// annotation of the English Web Treebank and embedded in the binary;
+// data/SOURCE.md records where they come from and under which licence.
 //
-// Tagging is deterministic and costs time linear in the number of tokens.
+// Tagging is deterministic and costs time linear in the number of tokens:
+// only the runs of a sentence that can hold a name (see windows) are
+// decoded.
 package ner

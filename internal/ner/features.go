@@ -142,9 +142,9 @@ func (s *sentence) at(words []string, i int) string {
 	return words[i]
 }
 
-// features appends the hashed features of token i, given the tags of the
-// two tokens before it.
-func (s *sentence) features(buf []uint64, i int, prev, prev2 tag) []uint64 {
+// emission appends the hashed features of token i that do not depend on
+// the tags before it.
+func (s *sentence) emission(buf []uint64, i int) []uint64 {
 	w := s.lower[i]
 	sh := s.shape[i]
 	add := func(h hasher) { buf = append(buf, uint64(h)) }
@@ -174,23 +174,30 @@ func (s *sentence) features(buf []uint64, i int, prev, prev2 tag) []uint64 {
 	add(newHash('R').str(s.at(s.lower, i+2)))
 	add(newHash('B').str(s.at(s.lower, i-1)).str(w))
 	add(newHash('C').str(w).str(s.at(s.lower, i+1)))
-	add(newHash('T').byte(byte(prev)))
-	add(newHash('U').byte(byte(prev)).byte(byte(prev2)))
-	add(newHash('V').byte(byte(prev)).str(w))
-	add(newHash('S').byte(byte(prev)).str(sh))
 	if i == 0 {
 		add(newHash('f').str(sh))
 	}
 	if g := s.gaz[i]; g != 0 {
 		add(newHash('g').byte(byte(g)))
 		add(newHash('G').byte(byte(g)).str(sh))
-		add(newHash('K').byte(byte(g)).byte(byte(prev)))
 	}
 	if i > 0 && s.gaz[i-1] != 0 {
 		add(newHash('m').byte(byte(s.gaz[i-1])))
 	}
 	if i+1 < len(s.gaz) && s.gaz[i+1] != 0 {
 		add(newHash('n').byte(byte(s.gaz[i+1])))
+	}
+	return buf
+}
+
+// transition appends the hashed features of token i that read the tag of
+// the token before it.
+func (s *sentence) transition(buf []uint64, i int, prev tag) []uint64 {
+	buf = append(buf, uint64(newHash('T').byte(byte(prev))))
+	buf = append(buf, uint64(newHash('V').byte(byte(prev)).str(s.lower[i])))
+	buf = append(buf, uint64(newHash('S').byte(byte(prev)).str(s.shape[i])))
+	if g := s.gaz[i]; g != 0 {
+		buf = append(buf, uint64(newHash('K').byte(byte(g)).byte(byte(prev))))
 	}
 	return buf
 }

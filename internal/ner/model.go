@@ -37,41 +37,22 @@ func (m *Model) Tag(tokens []string) []Span {
 	return spans(m.tags(newSentence(tokens, m.gaz)))
 }
 
-// tags labels each token, left to right, each decision seeing the two
-// before it; an inside tag is only chosen after its own type.
+// tags labels each token with the best sequence of tags (see decode).
 func (m *Model) tags(s *sentence) []tag {
 	out := make([]tag, len(s.raw))
-	var buf []uint64
-	var prev, prev2 tag
-	for i := range s.raw {
-		if prev == 0 && !s.caps && !s.upper[i] {
-			// A name begins with a capital in text that has capitals:
-			// a word in lower case after no name is no name. This skips
-			// most decisions; text without capitals is read in full.
-			out[i] = 0
-			prev2, prev = prev, 0
-			continue
-		}
-		buf = s.features(buf[:0], i, prev, prev2)
-		var score [nTags]float32
-		for _, f := range buf {
-			if off, ok := m.fast.get(f); ok {
-				row := m.weights[off : off+nTags]
-				for c := range score {
-					score[c] += row[c]
-				}
-			}
-		}
-		best := tag(0)
-		for c := tag(1); c < nTags; c++ {
-			if allowed(prev, c) && score[c] > score[best] {
-				best = c
-			}
-		}
-		out[i] = best
-		prev2, prev = prev, best
+	for _, w := range s.windows() {
+		decode(s, w[0], w[1], m.addWeights, out)
 	}
 	return out
+}
+
+func (m *Model) addWeights(f uint64, score *[nTags]float64) {
+	if off, ok := m.fast.get(f); ok {
+		row := m.weights[off : off+nTags]
+		for c := range score {
+			score[c] += float64(row[c])
+		}
+	}
 }
 
 // The file format: magic, the number of features, a scale, then per

@@ -23,11 +23,11 @@ func ex(tokens, labels string) Example {
 
 func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 	var a, b bytes.Buffer
-	m := Train(tiny, TrainOptions{Epochs: 5, CapsEvery: 2})
+	m := Train(tiny, TrainOptions{Epochs: 10, CapsEvery: 2})
 	if _, err := m.WriteTo(&a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Train(tiny, TrainOptions{Epochs: 5, CapsEvery: 2}).WriteTo(&b); err != nil {
+	if _, err := Train(tiny, TrainOptions{Epochs: 10, CapsEvery: 2}).WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

@@ -36,7 +36,8 @@ type row struct {
 	stamp    [nTags]int
 }
 
-// Train learns a model from examples with the averaged perceptron. The
+// Train learns a model from examples with the averaged structured
+// perceptron. The
 // order of examples is shuffled with a fixed seed: the same examples and
 // options give the same model.
 func Train(examples []Example, opt TrainOptions) *Model {
@@ -65,33 +66,56 @@ func Train(examples []Example, opt TrainOptions) *Model {
 	rows := map[uint64]*row{}
 	step := 1
 	rng := rand.New(rand.NewPCG(1, 2))
+	add := func(f uint64, score *[nTags]float64) {
+		if r := rows[f]; r != nil {
+			for c := range score {
+				score[c] += r.w[c]
+			}
+		}
+	}
+	update := func(f uint64, c tag, delta float64) {
+		r := rows[f]
+		if r == nil {
+			r = &row{}
+			rows[f] = r
+		}
+		r.update(c, delta, step)
+	}
+	var guess []tag
 	var buf []uint64
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
 		errors := 0
 		for _, it := range items {
-			var prev, prev2 tag
-			for i := range it.gold {
-				buf = it.s.features(buf[:0], i, prev, prev2)
-				guess := predictTrain(rows, buf, prev)
-				truth := it.gold[i]
-				if guess != truth {
-					errors++
-					for _, f := range buf {
-						r := rows[f]
-						if r == nil {
-							r = &row{}
-							rows[f] = r
+			// The structured perceptron: decode the whole sentence, then
+			// move the weights towards the gold sequence's features and
+			// away from the guess's, where the two differ.
+			guess = append(guess[:0], make([]tag, len(it.gold))...)
+			decode(it.s, 0, len(it.gold), add, guess)
+			var gp, pp tag // previous gold and guessed tags
+			for i, truth := range it.gold {
+				g := guess[i]
+				if g != truth || gp != pp {
+					if g != truth {
+						errors++
+					}
+					buf = it.s.emission(buf[:0], i)
+					if g != truth {
+						for _, f := range buf {
+							update(f, truth, +1)
+							update(f, g, -1)
 						}
-						r.update(truth, +1, step)
-						r.update(guess, -1, step)
+					}
+					for _, f := range it.s.transition(buf[:0], i, gp) {
+						update(f, truth, +1)
+					}
+					for _, f := range it.s.transition(buf[:0], i, pp) {
+						update(f, g, -1)
 					}
 				}
-				step++
-				// Greedy training: later decisions see the tagger's own
-				// earlier ones, as they will when tagging.
-				prev2, prev = prev, guess
+				gp, pp = truth, g
 			}
+			step++
 		}
 		m := average(rows, step, opt.MinWeight, opt.Gazetteer)
 		if opt.Log != nil {
@@ -116,24 +140,6 @@ func toUpper(t string) string {
 		}
 	}
 	return string(b)
-}
-
-func predictTrain(rows map[uint64]*row, feats []uint64, prev tag) tag {
-	var score [nTags]float64
-	for _, f := range feats {
-		if r := rows[f]; r != nil {
-			for c := range score {
-				score[c] += r.w[c]
-			}
-		}
-	}
-	best := tag(0)
-	for c := tag(1); c < nTags; c++ {
-		if allowed(prev, c) && score[c] > score[best] {
-			best = c
-		}
-	}
-	return best
 }
 
 func (r *row) update(c tag, delta float64, step int) {
