@@ -1,78 +1,12 @@
 package analyze
 
 import (
-	"fmt"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
 )
-
-const monthPat = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
-const ruMonthPat = `(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])`
-
-// dateRule is one way of writing a date; the submatch indexes say where
-// the year, month and day are (0 = absent).
-type dateRule struct {
-	re               *regexp.Regexp
-	year, month, day int
-	// span is true for a year range whose last four digits are its end.
-	span bool
-}
-
-var dateRules = []dateRule{
-	// Year ranges first: "1991–1995", "from 1941 to 1945" (the end year is
-	// read by yearRangeEnd).
-	{regexp.MustCompile(`\b(\d{4})\s*[–—]\s*\d{4}\b`), 1, 0, 0, true},
-	{regexp.MustCompile(`\b(?i:from|between)\s+(\d{4})\s*(?:-|to|and|until|till)\s*\d{4}\b`), 1, 0, 0, true},
-	{regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), 1, 2, 3, false},
-	{regexp.MustCompile(`\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), 3, 1, 2, false},
-	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[/–-]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?` + monthPat + `,?\s+(\d{4})\b`), 3, 2, 1, false},
-	{regexp.MustCompile(`(\d{1,2})\s+` + ruMonthPat + `\s+(\d{4})`), 3, 2, 1, false},
-	{regexp.MustCompile(`\b` + monthPat + `,?\s+(?:of\s+)?(\d{4})\b`), 2, 1, 0, false},
-	{regexp.MustCompile(`(?i:в|с|до|к|по)\s+` + ruMonthPat + `\s+(\d{4})`), 2, 1, 0, false},
-	{regexp.MustCompile(`\b(?i:in|by|since|until|till|from|during|before|after|around|circa|through|of|to)\s+(?:(?i:early|late|mid|the\s+end\s+of|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of|the\s+winter\s+of)[\s-]+)?(\d{4})\b`), 1, 0, 0, false},
-	{regexp.MustCompile(`(\d{4})\s+(?:год[ауом]?|г\.)`), 1, 0, 0, false},
-}
-
-// Day-and-month without a year take the year of the same sentence.
-var dayMonthRules = []dateRule{
-	{regexp.MustCompile(`\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?\b`), 0, 1, 2, false},
-	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPat + `\b`), 0, 2, 1, false},
-}
-
-// monthNumber returns 1–12 for an English or Russian month name or
-// abbreviation, 0 otherwise.
-func monthNumber(s string) int {
-	s = strings.TrimSuffix(s, ".")
-	if len(s) >= 3 {
-		en := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-		ls := strings.ToLower(s)
-		full := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-		for i, m := range en {
-			if ls == m || ls == full[i] || (ls == "sept" && i == 8) {
-				// "may" and "march" as common words are only months when capitalised.
-				if (ls == "may" || ls == "march") && !isCapitalized(s) {
-					return 0
-				}
-				return i + 1
-			}
-		}
-	}
-	ru := []string{"янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
-	ls := strings.ToLower(s)
-	if isCyrillic(ls) {
-		for i, m := range ru {
-			if strings.HasPrefix(ls, m) && (i != 4 || ls == "май" || ls == "мая" || ls == "мае") {
-				return i + 1
-			}
-		}
-	}
-	return 0
-}
 
 // findDates returns the timeline: explicit dates with the clause around
 // each, sorted by date and then by paragraph.
@@ -87,57 +21,7 @@ func findDates(us []unit) []document.Event {
 			if !strings.ContainsAny(s.Text, "0123456789") {
 				continue // every date rule needs a digit
 			}
-			taken := make([]bool, len(s.Text)+1)
-			sentYear := ""
-			var found []document.Event
-			var spans [][2]int
-			for _, r := range dateRules {
-				for _, m := range r.re.FindAllStringSubmatchIndex(s.Text, -1) {
-					if overlaps(taken, m[0], m[1]) {
-						continue
-					}
-					date, ok := isoDate(s.Text, m, r)
-					if !ok {
-						continue
-					}
-					// "of 1600 agreements": a count, not a year.
-					if r.month == 0 && m[1] < len(s.Text) && s.Text[m[1]] == ' ' {
-						if n, _ := countedNoun(s.Text[m[1]:]); n != "" && !hasPrefixFold(s.Text[m[0]:], "in ") && !hasPrefixFold(s.Text[m[0]:], "since ") {
-							continue
-						}
-					}
-					mark(taken, m[0], m[1])
-					if sentYear == "" {
-						sentYear = date[:4]
-					}
-					e := document.Event{Date: date, Text: strings.TrimSpace(s.Text[m[0]:m[1]])}
-					if r.span {
-						e.End = s.Text[m[1]-4 : m[1]]
-						if e.End <= e.Date {
-							continue
-						}
-					}
-					found = append(found, e)
-					spans = append(spans, [2]int{m[0], m[1]})
-				}
-			}
-			if sentYear != "" {
-				for _, r := range dayMonthRules {
-					for _, m := range r.re.FindAllStringSubmatchIndex(s.Text, -1) {
-						if overlaps(taken, m[0], m[1]) {
-							continue
-						}
-						mon := monthNumber(s.Text[m[2*r.month]:m[2*r.month+1]])
-						day, _ := strconv.Atoi(s.Text[m[2*r.day]:m[2*r.day+1]])
-						if mon == 0 || day < 1 || day > 31 {
-							continue
-						}
-						mark(taken, m[0], m[1])
-						found = append(found, document.Event{Date: fmt.Sprintf("%s-%02d-%02d", sentYear, mon, day), Text: s.Text[m[0]:m[1]]})
-						spans = append(spans, [2]int{m[0], m[1]})
-					}
-				}
-			}
+			found, spans := sentenceDates(s.Text)
 			found, spans = joinRanges(s.Text, found, spans)
 			for i, e := range found {
 				e.Event = eventClause(s.Text, spans[i][0], spans[i][1])
@@ -162,6 +46,159 @@ func findDates(us []unit) []document.Event {
 	return out
 }
 
+// sentenceDates returns the dates of one sentence and their spans, in the
+// order the rules found them.
+func sentenceDates(s string) ([]document.Event, [][2]int) {
+	taken := make([]bool, len(s)+1)
+	sentYear := ""
+	var found []document.Event
+	var spans [][2]int
+	add := func(e document.Event, a, b int) {
+		mark(taken, a, b)
+		if sentYear == "" {
+			sentYear = e.Date[:4]
+		}
+		found = append(found, e)
+		spans = append(spans, [2]int{a, b})
+	}
+	for _, r := range dateRules {
+		for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
+			a := skipLeadingSpace(s, m[0], m[1])
+			if overlaps(taken, a, m[1]) {
+				continue
+			}
+			var date, end string
+			ok := false
+			if r.conv != nil {
+				date, end, ok = r.conv(s, m)
+			} else {
+				date, ok = isoDate(s, m, r)
+				if ok && r.span {
+					end = lastYear(s[m[2*r.year+1]:m[1]])
+					if y := atoi(end); y <= atoi(date) || y > maxYear {
+						continue
+					}
+				}
+			}
+			if !ok || numberAround(s, a, m[1]) {
+				continue
+			}
+			// "of 1600 agreements", "on 27 March, 1500 troops": a count,
+			// not a year.
+			if yearEnds(s, m[1]) && m[1] < len(s) && s[m[1]] == ' ' {
+				if n, _ := countedNoun(s[m[1]:]); n != "" && (len(date) == 4 && !hasPrefixFold(s[a:], "in ") && !hasPrefixFold(s[a:], "since ") || commaBeforeYear(s, m[1])) {
+					continue
+				}
+			}
+			add(document.Event{Date: date, End: end, Text: strings.TrimSpace(s[a:m[1]])}, a, m[1])
+		}
+	}
+	// "in 2007 and 2009": a year that continues a list of years.
+	for i := 0; i < len(found); i++ {
+		e, sp := found[i], spans[i]
+		if e.End != "" {
+			continue
+		}
+		m := yearListRe.FindStringSubmatchIndex(s[sp[1]:])
+		if m == nil {
+			continue
+		}
+		// After a month or a day only the end of a range: "between May
+		// 2015 and 2018".
+		if len(e.Date) != 4 && !(rangeOpened(s, sp[0], e.Text) && strings.TrimSpace(s[sp[1]:sp[1]+m[2]]) == "and") {
+			continue
+		}
+		a, b := sp[1]+m[2], sp[1]+m[3]
+		y := atoi(s[a:b])
+		if overlaps(taken, a, b) || y < minYear || y > maxYear || b < len(s) && (s[b] == 's' || s[b] == '\'') {
+			continue
+		}
+		if n, _ := countedNoun(s[b:]); n != "" {
+			continue
+		}
+		add(document.Event{Date: s[a:b], Text: s[a:b]}, a, b)
+	}
+	if sentYear != "" {
+		for _, r := range dayMonthRules {
+			for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
+				a := m[2*min(r.month, r.day)]
+				if overlaps(taken, a, m[1]) || recurring(s[m[1]:]) || yearFollows(s[m[1]:]) {
+					continue
+				}
+				mon := monthNumber(group(s, m, r.month))
+				date, ok := isoDay(atoi(sentYear), mon, atoi(group(s, m, r.day)))
+				if !ok {
+					continue
+				}
+				add(document.Event{Date: date, Text: s[a:m[1]]}, a, m[1])
+			}
+		}
+	}
+	return found, spans
+}
+
+// skipLeadingSpace moves a match start past the space or punctuation a
+// rule needs before a Cyrillic word ("(с 1997 по 2019 год").
+func skipLeadingSpace(s string, a, b int) int {
+	for a < b && s[a] < 0x80 && !(s[a] >= '0' && s[a] <= '9' || s[a] >= 'A' && s[a] <= 'Z' || s[a] >= 'a' && s[a] <= 'z') {
+		a++
+	}
+	return a
+}
+
+// yearEnds reports whether the match ending at b ends with a year.
+func yearEnds(s string, b int) bool {
+	return b >= 4 && strings.Trim(s[b-4:b], "0123456789") == ""
+}
+
+// commaBeforeYear reports whether the year ending at b follows a comma
+// after a month name: "on 27 March, 1500 troops" (in "May 28, 2008" the
+// comma is the usual one before the year).
+func commaBeforeYear(s string, b int) bool {
+	if b < 7 || s[b-6:b-4] != ", " {
+		return false
+	}
+	c := s[b-7]
+	return c >= 'a' && c <= 'z' || c == '.'
+}
+
+// recurring reports whether a day and month recur ("on 19 June every
+// year"): they have no year of their own.
+func recurring(rest string) bool {
+	rest = strings.TrimLeft(head(rest, 32), " ,")
+	for _, w := range []string{"every year", "each year", "annually", "каждый год", "ежегодно"} {
+		if hasPrefixFold(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearFollows reports whether a four-digit number follows a day and month
+// with only numbers between ("Oct 26 15:50:06 2016"): their year is
+// written there, in a form the rules did not read, so the sentence's year
+// is not theirs.
+func yearFollows(rest string) bool {
+	rest = head(rest, 24)
+	n := 0
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n++
+			if n == 4 && (i+1 == len(rest) || rest[i+1] < '0' || rest[i+1] > '9') {
+				return true
+			}
+			continue
+		case c == ' ' || c == ':' || c == '.' || c == ',':
+		default:
+			return false
+		}
+		n = 0
+	}
+	return false
+}
+
 func overlaps(taken []bool, a, b int) bool {
 	for i := a; i < b; i++ {
 		if taken[i] {
@@ -177,44 +214,13 @@ func mark(taken []bool, a, b int) {
 	}
 }
 
-// isoDate turns a match of rule r into "YYYY", "YYYY-MM" or "YYYY-MM-DD".
-func isoDate(s string, m []int, r dateRule) (string, bool) {
-	part := func(g int) string {
-		if g == 0 || m[2*g] < 0 {
-			return ""
-		}
-		return s[m[2*g]:m[2*g+1]]
+// lastYear returns the last four digits of s, or "".
+func lastYear(s string) string {
+	i := strings.LastIndexAny(s, "0123456789")
+	if i < 3 {
+		return ""
 	}
-	y, err := strconv.Atoi(part(r.year))
-	if err != nil || y < 1000 || y > 2100 {
-		return "", false
-	}
-	// "1990s" and "2008-09" season ranges are not this rule's dates.
-	if end := m[2*r.year+1]; end == m[1] && end < len(s) && (s[end] == 's' || (s[end] == '-' && r.month == 0 && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9')) {
-		return "", false
-	}
-	if r.month == 0 {
-		return strconv.Itoa(y), true
-	}
-	mon := 0
-	if p := part(r.month); p != "" {
-		if p[0] >= '0' && p[0] <= '9' {
-			mon, _ = strconv.Atoi(p)
-		} else {
-			mon = monthNumber(p)
-		}
-	}
-	if mon < 1 || mon > 12 {
-		return "", false
-	}
-	if r.day == 0 {
-		return fmt.Sprintf("%04d-%02d", y, mon), true
-	}
-	d, _ := strconv.Atoi(part(r.day))
-	if d < 1 || d > 31 {
-		return "", false
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, mon, d), true
+	return s[i-3 : i+1]
 }
 
 // subordinators open the clause that usually holds a dated event.
@@ -279,8 +285,9 @@ func eventClause(s string, a, b int) string {
 }
 
 // joinRanges merges two dates of a sentence written as a range — "between
-// October 1951 and April 1952", "from May to June 2008", "1 April – 3 May
-// 2019" — into one event whose End is the second date.
+// October 1951 and April 1952", "from May 2008 to 2010", "1 April – 3 May
+// 2019", "с марта 2015 по май 2016 года" — into one event whose End is the
+// second date.
 func joinRanges(s string, found []document.Event, spans [][2]int) ([]document.Event, [][2]int) {
 	if len(found) < 2 {
 		return found, spans
@@ -295,14 +302,25 @@ func joinRanges(s string, found []document.Event, spans [][2]int) ([]document.Ev
 	for k := 0; k < len(idx); k++ {
 		i := idx[k]
 		e, sp := found[i], spans[i]
-		if k+1 < len(idx) && e.End == "" {
+		// A range may join two ranges of the same kind: "from Q1 2017 to
+		// Q3 2018".
+		if k+1 < len(idx) && (e.End == "" || found[idx[k+1]].End != "" && len(e.Date) == len(found[idx[k+1]].Date)) {
 			j := idx[k+1]
-			gap := strings.ToLower(strings.TrimSpace(s[sp[1]:spans[j][0]]))
-			before := strings.TrimRight(s[:sp[0]], " ")
-			opened := hasSuffixFold(before, "between") || hasSuffixFold(before, "from")
-			dash := gap == "-" || gap == "–" || gap == "—" || gap == "through"
-			if (dash || (opened && (gap == "and" || gap == "to" || gap == "until" || gap == "till"))) && found[j].Date > e.Date {
+			// The word that joins them may open the second match ("to
+			// 2010", "through 2018", "по май").
+			gap := strings.ToLower(strings.TrimSpace(s[sp[1]:spans[j][0]] + " " + leadWord(found[j].Text)))
+			gap = strings.TrimSuffix(gap, " the") // "from 26th of June to the 28th of June 2020"
+			opened := rangeOpened(s, sp[0], e.Text)
+			dash := gap == "-" || gap == "–" || gap == "—" || gap == "through" || gap == "thru"
+			word := gap == "and" || gap == "to" || gap == "until" || gap == "till" || gap == "по" || gap == "до"
+			// "on 26 June to 28 June 2020": two days or months joined by
+			// "to" are a range without "from".
+			sameFine := len(e.Date) > 4 && len(e.Date) == len(found[j].Date) && (gap == "to" || gap == "until" || gap == "till")
+			if (dash || opened && word || sameFine) && rangeAfter(found[j], e) {
 				e.End = found[j].Date
+				if found[j].End != "" {
+					e.End = found[j].End
+				}
 				e.Text = strings.TrimSpace(s[sp[0]:spans[j][1]])
 				sp[1] = spans[j][1]
 				k++
@@ -312,4 +330,42 @@ func joinRanges(s string, found []document.Event, spans [][2]int) ([]document.Ev
 		outS = append(outS, sp)
 	}
 	return outF, outS
+}
+
+// rangeOpened reports whether the date starting at a, written t, opens a
+// range: "between …", "from …", "с …", "от …".
+func rangeOpened(s string, a int, t string) bool {
+	switch strings.ToLower(leadWord(t)) {
+	case "from", "between", "с", "от":
+		return true
+	}
+	before := " " + strings.TrimRight(s[tailStart(s[:a], 16):a], " ")
+	for _, w := range []string{" between", " from", " с", " от"} {
+		if hasSuffixFold(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeAfter reports whether b ends after a starts, comparing at the
+// coarser of their precisions ("2015" to "2015-05" is a range too).
+func rangeAfter(b, a document.Event) bool {
+	n := min(len(a.Date), len(b.Date))
+	return b.Date[:n] > a.Date[:n]
+}
+
+// leadWord returns the first word of a date as written when it is a word
+// that introduces a date or joins a range ("to 2010", "from 1941"), or "".
+func leadWord(t string) string {
+	i := strings.IndexByte(t, ' ')
+	if i <= 0 {
+		return ""
+	}
+	w := t[:i]
+	switch strings.ToLower(w) {
+	case "to", "through", "thru", "until", "till", "and", "from", "between", "по", "до", "с", "от":
+		return w
+	}
+	return ""
 }
