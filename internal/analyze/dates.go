@@ -1,15 +1,18 @@
 package analyze
 
 import (
+	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
 )
 
 // findDates returns the timeline: explicit dates with the clause around
-// each, sorted by date and then by paragraph.
+// each, sorted by date and then by paragraph. Dates of references,
+// citations and access notes ("Retrieved 12 March 2015") are not events.
 func findDates(us []unit) []document.Event {
 	type ev struct {
 		document.Event
@@ -17,14 +20,26 @@ func findDates(us []unit) []document.Event {
 	}
 	var evs []ev
 	for ui, u := range us {
+		if u.Role == roleMatter || bibliographyEntry(u.Text) {
+			continue
+		}
 		for _, s := range u.Sents {
 			if !strings.ContainsAny(s.Text, "0123456789") {
 				continue // every date rule needs a digit
 			}
+			if t := strings.TrimSpace(s.Text); citation(s.Text, t) {
+				continue
+			}
 			found, spans := sentenceDates(s.Text)
 			found, spans = joinRanges(s.Text, found, spans)
+			clauses := listSpans(s.Text, spans)
+			starts := make([]int, len(clauses))
+			for i, c := range clauses {
+				starts[i] = c[0]
+			}
+			sort.Ints(starts)
 			for i, e := range found {
-				e.Event = eventClause(s.Text, spans[i][0], spans[i][1])
+				e.Event = eventClauseUntil(s.Text, clauses[i][0], clauses[i][1], nextDate(starts, clauses[i][1], len(s.Text)))
 				e.Paragraph = u.ID
 				evs = append(evs, ev{e, ui*100000 + spans[i][0]})
 			}
@@ -80,7 +95,7 @@ func sentenceDates(s string) ([]document.Event, [][2]int) {
 					}
 				}
 			}
-			if !ok || numberAround(s, a, m[1]) {
+			if !ok || numberAround(s, a, m[1]) || accessDate(s, a) {
 				continue
 			}
 			// "of 1600 agreements", "on 27 March, 1500 troops": a count,
@@ -127,7 +142,7 @@ func sentenceDates(s string) ([]document.Event, [][2]int) {
 				}
 				mon := monthNumber(group(s, m, r.month))
 				date, ok := isoDay(atoi(sentYear), mon, atoi(group(s, m, r.day)))
-				if !ok {
+				if !ok || accessDate(s, a) {
 					continue
 				}
 				add(document.Event{Date: date, Text: s[a:m[1]]}, a, m[1])
@@ -135,6 +150,51 @@ func sentenceDates(s string) ([]document.Event, [][2]int) {
 		}
 	}
 	return found, spans
+}
+
+// listSpans returns, for each date span, the span of the list of dates it
+// belongs to ("in 1947 and 1948", "December 1998 and February 1999"), so
+// that the dates of one list share their clause.
+func listSpans(s string, spans [][2]int) [][2]int {
+	out := make([][2]int, len(spans))
+	copy(out, spans)
+	if len(spans) < 2 {
+		return out
+	}
+	idx := make([]int, len(spans))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return spans[idx[a]][0] < spans[idx[b]][0] })
+	for k := 0; k < len(idx); {
+		end := k
+		for end+1 < len(idx) && spans[idx[end]][1] <= spans[idx[end+1]][0] && listGap(s[spans[idx[end]][1]:spans[idx[end+1]][0]]) {
+			end++
+		}
+		for m := k; m <= end; m++ {
+			out[idx[m]] = [2]int{spans[idx[k]][0], spans[idx[end]][1]}
+		}
+		k = end + 1
+	}
+	return out
+}
+
+// nextDate returns the first of the sorted starts at or after b, or n.
+func nextDate(starts []int, b, n int) int {
+	if i := sort.SearchInts(starts, b); i < len(starts) {
+		return starts[i]
+	}
+	return n
+}
+
+// listGap reports whether the text between two dates joins them in a list.
+func listGap(g string) bool {
+	g = strings.ToLower(strings.TrimSpace(g))
+	switch g {
+	case ",", "and", "or", ", and", ", or", "и", "или", ", и":
+		return true
+	}
+	return false
 }
 
 // skipLeadingSpace moves a match start past the space or punctuation a
@@ -223,6 +283,40 @@ func lastYear(s string) string {
 	return s[i-3 : i+1]
 }
 
+// accessNotes are the words before the date of a citation's access or
+// archive note: "Retrieved 12 March 2015", "Accessed on 3 May 2019",
+// "Archived from the original on …", "(дата обращения: 12.03.2015)".
+var accessNotes = regexp.MustCompile(`(?i:retrieved|accessed|archived(?:\s+from\s+the\s+original)?|last\s+(?:modified|updated|accessed|visited|edited)|дата\s+обращения|проверено|архивировано)(?:\s+(?:on|at))?[\s:(]*$`)
+
+// accessDate reports whether the date starting at a is a citation's
+// access or archive date.
+func accessDate(s string, a int) bool {
+	return accessNotes.MatchString(s[tailStart(s[:a], 48):a])
+}
+
+// bibliographyLead matches the start of a bibliography entry: "Smith, J.
+// (2005).", "Smith, John (12 March 2015).", "Иванов, И. И.".
+var bibliographyLead = regexp.MustCompile(`^\s*(?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+|\p{Lu}[\p{L}'’-]+,\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)*\s*\(\d{1,2}?\s*\p{L}*\s*\d{4}[a-z]?\))`)
+
+// bibliographyEntry reports whether a block is an entry of a reference
+// list: its first sentence is an author and year, or it is short and
+// holds a citation's marks (an ISBN, a DOI, "Retrieved …").
+func bibliographyEntry(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	if bibliographyLead.MatchString(head(t, 160)) {
+		return true
+	}
+	if t[0] == '[' || t[0] == '^' || t[0] >= '0' && t[0] <= '9' {
+		if referenceEntry.MatchString(t) {
+			return true
+		}
+	}
+	return document.CountWords(t) <= 80 && citation(t, t)
+}
+
 // subordinators open the clause that usually holds a dated event.
 var subordinators = map[string]bool{"after": true, "when": true, "while": true, "as": true, "because": true, "once": true, "until": true, "before": true, "that": true, "which": true, "where": true, "когда": true, "после": true, "как": true}
 
@@ -233,32 +327,37 @@ const maxEventWords = 15
 const clauseBytes = 512
 
 // eventClause describes the event dated by s[a:b]: the clause around the
-// date without the date itself, at most maxEventWords words. The clause
-// is looked for within clauseBytes on either side.
-func eventClause(s string, a, b int) string {
+// date without the date itself, at most maxEventWords words, or "" when
+// no content word is left. A date in parentheses dates what the
+// parentheses follow ("the war (1939–1945) ended"); other parenthetical
+// remarks are left out. The clause is looked for within clauseBytes on
+// either side.
+func eventClause(s string, a, b int) string { return eventClauseUntil(s, a, b, len(s)) }
+
+// eventClauseUntil is eventClause with the clause after the date ending at
+// limit at the latest: where the next date of the sentence starts.
+func eventClauseUntil(s string, a, b, limit int) string {
+	if pa, pb, ok := enclosingParens(s, a, b); ok {
+		a, b = pa, pb
+	}
 	from := tailStart(s[:a], clauseBytes)
-	lo := from
-	if i := strings.LastIndexAny(s[from:a], ";:—–()"); i >= 0 {
-		// Skip the whole separator: "—" and "–" are three bytes long.
-		_, n := utf8.DecodeRuneInString(s[from+i:])
-		lo = from + i + n
-	}
+	lo := from + clauseStart(s[from:a])
 	after := head(s[b:], clauseBytes)
-	hi := strings.IndexAny(after, ";:—–()")
-	if hi < 0 {
-		hi = b + len(after)
-	} else {
-		hi += b
+	hi := min(b+clauseEnd(after), max(limit, b))
+	pre := strings.Fields(withoutParens(s[lo:a]))
+	post := strings.Fields(withoutParens(s[b:hi]))
+	// Drop the words that introduced the date ("prior to", "during and
+	// after") and those that joined it to the rest ("and", "года").
+	pre = trimFunctionWords(pre)
+	for len(post) > 0 && (leadingConnectors[strings.ToLower(strings.Trim(post[0], ",–—-"))] || strings.Trim(post[0], ",.–—-") == "") {
+		post = post[1:]
 	}
-	pre := strings.Fields(s[lo:a])
-	post := strings.Fields(s[b:hi])
-	// Drop the preposition that introduced the date.
-	if n := len(pre); n > 0 {
-		switch strings.ToLower(pre[n-1]) {
-		case "on", "in", "by", "since", "until", "from", "during", "of", "at", "в", "с", "до", "к":
-			pre = pre[:n-1]
-		}
+	// The words before the next date belong to it: "in June 1969, Hat
+	// Dich in December 1968".
+	if hi < b+clauseEnd(after) {
+		post = trimFunctionWords(post)
 	}
+	whole := pre
 	for i := len(pre) - 1; i >= 0 && i >= len(pre)-12; i-- {
 		if subordinators[strings.ToLower(pre[i])] && len(pre)-i-1 >= 2 {
 			pre = pre[i+1:]
@@ -267,14 +366,21 @@ func eventClause(s string, a, b int) string {
 	}
 	var ws []string
 	switch {
-	case len(pre) <= 2 && len(post) >= 3:
+	case hasContentWord(pre):
+		ws = append(append([]string{}, pre...), post...)
+	case hasContentWord(post):
 		ws = post
 	default:
-		ws = append(append([]string{}, pre...), post...)
+		// "He died after 1184, perhaps even after 1194": the clause
+		// before the subordinator is all there is.
+		ws = append(append([]string{}, whole...), post...)
+	}
+	if !hasContentWord(ws) {
+		return ""
 	}
 	cut := false
 	if len(ws) > maxEventWords {
-		ws, cut = ws[:maxEventWords], true
+		ws, cut = trimFunctionWords(ws[:maxEventWords]), true
 	}
 	e := strings.Join(ws, " ")
 	e = strings.Trim(e, " ,.;:!?-–—")
@@ -282,6 +388,126 @@ func eventClause(s string, a, b int) string {
 		e += "…"
 	}
 	return capitalizeFirst(e)
+}
+
+// dateFunctionWords stand between a date and its clause: prepositions,
+// conjunctions, articles and the hedges of a date.
+var dateFunctionWords = setOf("on", "in", "by", "since", "until", "till", "from", "during", "of", "at", "to",
+	"through", "throughout", "between", "and", "or", "the", "a", "an", "prior", "as", "than", "later", "earlier",
+	"no", "early", "late", "mid", "around", "circa", "c.", "ca.", "before", "after", "year", "years",
+	"в", "с", "до", "к", "по", "от", "и", "или", "на", "за", "около", "года", "году", "год", "г.")
+
+// trimFunctionWords drops the function words at the end of ws: a clause
+// cut short never ends in "of the" or "during and".
+func trimFunctionWords(ws []string) []string {
+	for len(ws) > 0 && dateFunctionWords[strings.ToLower(strings.Trim(ws[len(ws)-1], ",–—-"))] {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// leadingConnectors join a date to the words after it: "2008, and the
+// city …", "2015 года".
+var leadingConnectors = setOf("and", "or", "but", "и", "а", "но", "или", "года", "году", "год", "г.")
+
+// hasContentWord reports whether ws hold a word that says something: a
+// word with a letter that is neither a stop word nor a date's function word.
+func hasContentWord(ws []string) bool {
+	for _, w := range ws {
+		l := strings.ToLower(strings.Trim(w, ",.;:!?\"'“”‘’«»()"))
+		if l == "" || dateFunctionWords[l] || isStop(l) || !strings.ContainsFunc(l, unicode.IsLetter) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// clauseStart returns where the clause ending at the end of t starts: after
+// the last ";", ":", dash or unmatched "(".
+func clauseStart(t string) int {
+	depth := 0
+	for i := len(t); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		i -= n
+		switch r {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				return i + n
+			}
+			depth--
+		case ';', ':', '—':
+			return i + n
+		case '–':
+			// A spaced en dash is a dash; "1991–1995" is inside a date.
+			if i > 0 && t[i-1] == ' ' {
+				return i + n
+			}
+		}
+	}
+	return 0
+}
+
+// clauseEnd returns where the clause starting t ends: at the first ";",
+// ":", dash or unmatched ")".
+func clauseEnd(t string) int {
+	depth := 0
+	for i, r := range t {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case ';', ':', '—':
+			return i
+		case '–':
+			if i+len("–") < len(t) && t[i+len("–")] == ' ' {
+				return i
+			}
+		}
+	}
+	return len(t)
+}
+
+// enclosingParens returns the parentheses around s[a:b], if the date is
+// inside a parenthetical remark, looked for within clauseBytes.
+func enclosingParens(s string, a, b int) (int, int, bool) {
+	from := tailStart(s[:a], clauseBytes)
+	i := from + clauseStart(s[from:a])
+	if i == from || s[i-1] != '(' {
+		return 0, 0, false
+	}
+	after := head(s[b:], clauseBytes)
+	j := clauseEnd(after)
+	if j == len(after) || after[j] != ')' {
+		return 0, 0, false
+	}
+	return i - 1, b + j + 1, true
+}
+
+// withoutParens drops the balanced parenthetical remarks of t.
+func withoutParens(t string) string {
+	if !strings.Contains(t, "(") {
+		return t
+	}
+	var sb strings.Builder
+	depth := 0
+	for _, r := range t {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
 }
 
 // joinRanges merges two dates of a sentence written as a range — "between
