@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -68,4 +69,25 @@ func TestDateGrammar(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFindDates checks that any sentence gives well-formed dates without a
+// panic: ISO dates, and a range's end after its start.
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{
+		"From Q1 2017 to Q3 2018 (see 3–5 August 1916) — Retrieved 12 March 2015.",
+		"С 1997 по 2019 год; в 1991 и 1995 годах (12.03.2015).",
+		"Nov 18-Dec 19, 2015, 26 june to 28 june in 2020, 6,107.31 August 2019",
+		"((1991–1995) – в 2008 году – ) : ; 1/1/2016-2/2/2016",
+	} {
+		f.Add(s)
+	}
+	iso := regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, e := range findDates(units1(s)) {
+			if !iso.MatchString(e.Date) || e.End != "" && (!iso.MatchString(e.End) || e.End[:min(len(e.End), len(e.Date))] < e.Date[:min(len(e.End), len(e.Date))]) {
+				t.Errorf("%q: bad date %+v", s, e)
+			}
+		}
+	})
 }
