@@ -71,6 +71,7 @@ var dateRules = []dateRule{
 	// Months: "March 2011", "Dec-2018", "11/2016", "в марте 2015 года".
 	{re: regexp.MustCompile(`\b` + monthPat + `(?:\s*,?\s+(?:of\s+)?|[-/])(\d{4})\b`), year: 2, month: 1},
 	{re: regexp.MustCompile(`\b(\d{1,2})[/-](\d{4})\b`), conv: numericMonth},
+	{re: regexp.MustCompile(`\b(\d{4})[/-](\d{2})\b`), conv: isoMonthOrSeason},
 	{re: regexp.MustCompile(`(?:^|[^\p{L}])(?i:в|с|до|к|по|от)\s+` + ruMonthPat + `\s+(\d{4})` + ruYearWord), year: 2, month: 1},
 	// Years with a word that makes them dates: "since the end of 2005",
 	// "by mid-2010", "summer of 2016", "in 1991", "before the year 2019".
@@ -269,6 +270,18 @@ func numericMonth(s string, m []int) (string, string, bool) {
 		return "", "", false
 	}
 	d, ok := isoMonth(atoi(group(s, m, 2)), atoi(group(s, m, 1)))
+	return d, "", ok
+}
+
+// isoMonthOrSeason reads "2016-11" and "2016/11" as a month, but not
+// "2008-09" or "2011/12", whose second number is the next year's: a
+// season or a fiscal year.
+func isoMonthOrSeason(s string, m []int) (string, string, bool) {
+	y, mon := atoi(group(s, m, 1)), atoi(group(s, m, 2))
+	if numberAround(s, m[0], m[1]) || mon == (y+1)%100 {
+		return "", "", false
+	}
+	d, ok := isoMonth(y, mon)
 	return d, "", ok
 }
 

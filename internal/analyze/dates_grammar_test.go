@@ -28,6 +28,8 @@ func TestDateGrammar(t *testing.T) {
 		{"The law was signed on 3/12/2015 by the president.", ""}, // day and month order unknown
 		{"The law was signed on 12.03.2015 by the president.", "2015-03-12"},
 		{"The log was written on 2015-08-12 at noon.", "2015-08-12"},
+		{"The figures of 2016-11 were revised.", "2016-11"},
+		{"He scored twice in the 2008-09 season.", ""},
 		{"The treaty was in force from 1997 to 2019 in the region.", "1997/2019"},
 		{"Output fell in 2014-2018 across the sector.", "2014/2018"},
 		{"The mine was closed from May to October 2020 for repairs.", "2020-05/2020-10"},
