@@ -20,17 +20,26 @@ func findDates(us []unit) []document.Event {
 	}
 	var evs []ev
 	for ui, u := range us {
-		if u.Role == roleMatter || bibliographyEntry(u.Text) {
+		if u.Role == roleMatter {
+			continue
+		}
+		// A block of one line may be a reference; in a list or a block of
+		// lines, each line may.
+		refs := referenceLines(u.Text)
+		if len(refs) == 1 && refs[0] == [2]int{0, len(u.Text)} {
 			continue
 		}
 		for _, s := range u.Sents {
 			if !strings.ContainsAny(s.Text, "0123456789") {
 				continue // every date rule needs a digit
 			}
-			if t := strings.TrimSpace(s.Text); citation(s.Text, t) {
+			if t := strings.TrimSpace(s.Text); citation(s.Text, t) || bibliographyLead.MatchString(head(t, 160)) {
 				continue
 			}
 			found, spans := sentenceDates(s.Text)
+			if len(refs) > 0 {
+				found, spans = outsideLines(found, spans, refs, s.Start)
+			}
 			found, spans = joinRanges(s.Text, found, spans)
 			clauses := listSpans(s.Text, spans)
 			starts := make([]int, len(clauses))
@@ -292,6 +301,46 @@ var accessNotes = regexp.MustCompile(`(?i:retrieved|accessed|archived(?:\s+from\
 // access or archive date.
 func accessDate(s string, a int) bool {
 	return accessNotes.MatchString(s[tailStart(s[:a], 48):a])
+}
+
+// referenceLines returns the byte ranges of the lines of text that are
+// bibliography entries (see bibliographyEntry), in order. A text of one
+// line that is an entry gives the whole text.
+func referenceLines(text string) [][2]int {
+	var out [][2]int
+	for a := 0; a < len(text); {
+		b := strings.IndexByte(text[a:], '\n')
+		if b < 0 {
+			b = len(text)
+		} else {
+			b += a
+		}
+		if bibliographyEntry(text[a:b]) {
+			out = append(out, [2]int{a, b})
+		}
+		a = b + 1
+	}
+	if len(out) == 1 && !strings.Contains(text, "\n") {
+		out[0] = [2]int{0, len(text)}
+	}
+	return out
+}
+
+// outsideLines keeps the dates of a sentence starting at off in its block
+// that lie outside the sorted line ranges refs.
+func outsideLines(found []document.Event, spans [][2]int, refs [][2]int, off int) ([]document.Event, [][2]int) {
+	var f []document.Event
+	var sp [][2]int
+	for i, e := range found {
+		a := off + spans[i][0]
+		k := sort.Search(len(refs), func(j int) bool { return refs[j][1] > a })
+		if k < len(refs) && refs[k][0] <= a {
+			continue
+		}
+		f = append(f, e)
+		sp = append(sp, spans[i])
+	}
+	return f, sp
 }
 
 // bibliographyLead matches the start of a bibliography entry: "Smith, J.

@@ -55,6 +55,14 @@ func TestReferenceDates(t *testing.T) {
 			t.Errorf("%q: got %+v, want no event", text, evs)
 		}
 	}
+	// A list of references in the body, one unit: every entry is skipped,
+	// the sentence before it is not.
+	list := "The treaty was signed on 16 December 1991. Sources:\n" +
+		"Smith, J. (12 March 2005). The history of the steppe. Oxford: OUP.\n" +
+		"Ivanova, A. (4 May 2011). Notes on the region. Regional Review, 3 June 2011."
+	if evs := findDates(units1(list)); len(evs) != 1 || evs[0].Date != "1991-12-16" {
+		t.Errorf("references in a body block: got %+v, want only 1991-12-16", evs)
+	}
 	us := units1("The treaty was signed on 16 December 1991.")
 	us[0].Role = roleMatter
 	if evs := findDates(us); len(evs) != 0 {
