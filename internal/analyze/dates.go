@@ -33,7 +33,7 @@ func findDates(us []unit) []document.Event {
 			if !strings.ContainsAny(s.Text, "0123456789") {
 				continue // every date rule needs a digit
 			}
-			if t := strings.TrimSpace(s.Text); citation(s.Text, t) || bibliographyLead.MatchString(head(t, 160)) {
+			if citationSentence(s.Text) {
 				continue
 			}
 			found, spans := sentenceDates(s.Text)
@@ -58,11 +58,14 @@ func findDates(us []unit) []document.Event {
 		if evs[a].Date != evs[b].Date {
 			return evs[a].Date < evs[b].Date
 		}
+		if evs[a].End != evs[b].End {
+			return evs[a].End < evs[b].End
+		}
 		return evs[a].order < evs[b].order
 	})
 	out := make([]document.Event, 0, len(evs))
 	for i, e := range evs {
-		if i > 0 && e.Date == evs[i-1].Date && e.Paragraph == evs[i-1].Paragraph {
+		if i > 0 && e.Date == evs[i-1].Date && e.End == evs[i-1].End && e.Paragraph == evs[i-1].Paragraph {
 			continue
 		}
 		out = append(out, e.Event)
@@ -363,7 +366,39 @@ func bibliographyEntry(text string) bool {
 			return true
 		}
 	}
-	return document.CountWords(t) <= 80 && citation(t, t)
+	return document.CountWords(t) <= 80 && citationMarksOf(t)
+}
+
+// citationNotes are the marks of a citation that body text does not hold:
+// an access or archive note, an ISBN, a DOI, an arXiv number. (Page
+// ranges, "pp. 4–9", are left out: "(Smith 2005, pp. 4–9)" ends a body
+// sentence.)
+var citationNotes = regexp.MustCompile(`(?i)\b(?:retrieved (?:on )?(?:\d|january|february|march|april|may|june|july|august|september|october|november|december)|isbn(?:-1[03])?:?\s*[\d-]{9,}|doi:\s*10\.|arxiv:\s*\d|accessed (?:on )?\d|archived from the original|дата обращения|проверено \d)`)
+
+// citationMarksOf reports whether t holds a mark of a citation (see
+// citationNotes). Sentences without any hint skip the expression.
+func citationMarksOf(t string) bool {
+	for _, h := range []string{"retrieved", "isbn", "doi", "arxiv", "accessed", "archived"} {
+		if containsFoldASCII(t, h) {
+			return citationNotes.MatchString(t)
+		}
+	}
+	return strings.Contains(t, "обращения") || strings.Contains(t, "роверено") && citationNotes.MatchString(t)
+}
+
+// citationSentence reports whether a sentence is a citation or the start
+// of a bibliography entry, whose dates are no events.
+func citationSentence(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return false
+	}
+	if t[0] == '[' || t[0] == '^' || t[0] >= '0' && t[0] <= '9' {
+		if referenceEntry.MatchString(t) {
+			return true
+		}
+	}
+	return citationMarksOf(t) || bibliographyLead.MatchString(head(t, 160))
 }
 
 // subordinators open the clause that usually holds a dated event.

@@ -63,6 +63,11 @@ func TestReferenceDates(t *testing.T) {
 	if evs := findDates(units1(list)); len(evs) != 1 || evs[0].Date != "1991-12-16" {
 		t.Errorf("references in a body block: got %+v, want only 1991-12-16", evs)
 	}
+	// An inline citation with pages is body text.
+	body := "Astana became the capital in 1997. From 1997 to 2019 the city grew fast (Smith 2005, pp. 4–9)."
+	if evs := findDates(units1(body)); len(evs) != 2 {
+		t.Errorf("body with an inline citation: got %+v, want 1997 and 1997–2019", evs)
+	}
 	us := units1("The treaty was signed on 16 December 1991.")
 	us[0].Role = roleMatter
 	if evs := findDates(us); len(evs) != 0 {
