@@ -16,7 +16,7 @@ import (
 func findDates(us []unit) []document.Event {
 	type ev struct {
 		document.Event
-		order int
+		unit, at int // the block's index and the date's offset in it
 	}
 	var evs []ev
 	for ui, u := range us {
@@ -50,7 +50,7 @@ func findDates(us []unit) []document.Event {
 			for i, e := range found {
 				e.Event = eventClauseUntil(s.Text, clauses[i][0], clauses[i][1], nextDate(starts, clauses[i][1], len(s.Text)))
 				e.Paragraph = u.ID
-				evs = append(evs, ev{e, ui*100000 + spans[i][0]})
+				evs = append(evs, ev{e, ui, s.Start + spans[i][0]})
 			}
 		}
 	}
@@ -61,7 +61,10 @@ func findDates(us []unit) []document.Event {
 		if evs[a].End != evs[b].End {
 			return evs[a].End < evs[b].End
 		}
-		return evs[a].order < evs[b].order
+		if evs[a].unit != evs[b].unit {
+			return evs[a].unit < evs[b].unit
+		}
+		return evs[a].at < evs[b].at
 	})
 	out := make([]document.Event, 0, len(evs))
 	for i, e := range evs {
