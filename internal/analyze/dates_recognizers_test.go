@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// recognizersCase is one English case of Microsoft Recognizers-Text's
+// dateRecognizersCase is one English case of Microsoft Recognizers-Text's
 // DateTime suite that fits the timeline's contract (see
 // testdata/recognizers-datetime/SOURCE.md): an input and the absolute
 // dates it holds.
-type recognizersCase struct {
+type dateRecognizersCase struct {
 	ID    string `json:"id"`    // spec file and index: "DatePeriodParser#17"
 	Group string `json:"group"` // day, month, year, range, part, open, not-a-date
 	Input string `json:"input"`
@@ -24,9 +24,9 @@ type recognizersCase struct {
 	} `json:"want"`
 }
 
-// recognizersSkipped lists the suite's cases that do not fit the contract,
+// dateRecognizersSkipped lists the suite's cases that do not fit the contract,
 // each with a category whose reason is recorded beside it.
-type recognizersSkipped struct {
+type dateRecognizersSkipped struct {
 	Commit  string            `json:"commit"`
 	Reasons map[string]string `json:"reasons"`
 	Cases   []struct {
@@ -36,7 +36,7 @@ type recognizersSkipped struct {
 	} `json:"cases"`
 }
 
-func loadRecognizers(t *testing.T, name string, v any) {
+func loadDateRecognizers(t *testing.T, name string, v any) {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "recognizers-datetime", name))
 	if err != nil {
@@ -47,9 +47,9 @@ func loadRecognizers(t *testing.T, name string, v any) {
 	}
 }
 
-// recognizersGot is what the timeline makes of an input: its dates as
+// dateRecognizersGot is what the timeline makes of an input: its dates as
 // "date" or "date/end", sorted.
-func recognizersGot(input string) []string {
+func dateRecognizersGot(input string) []string {
 	var out []string
 	for _, e := range findDates(units1(input)) {
 		d := e.Date
@@ -65,14 +65,14 @@ func recognizersGot(input string) []string {
 // TestRecognizersDateTime runs the fitting English cases of
 // Recognizers-Text through the timeline and reports the pass rate per
 // group (go test ./internal/analyze -run Recogn -v). The cases failing
-// today are listed in knownRecognizersFailures with the reason; any other
+// today are listed in knownDateRecognizersFailures with the reason; any other
 // failure is a regression, and a listed case that passes must leave the
 // list.
 func TestRecognizersDateTime(t *testing.T) {
-	var cases []recognizersCase
-	loadRecognizers(t, "cases.json", &cases)
-	var skipped recognizersSkipped
-	loadRecognizers(t, "skipped.json", &skipped)
+	var cases []dateRecognizersCase
+	loadDateRecognizers(t, "cases.json", &cases)
+	var skipped dateRecognizersSkipped
+	loadDateRecognizers(t, "skipped.json", &skipped)
 
 	pass, total := map[string]int{}, map[string]int{}
 	var groups []string
@@ -90,17 +90,17 @@ func TestRecognizersDateTime(t *testing.T) {
 			want = append(want, d)
 		}
 		sort.Strings(want)
-		got := recognizersGot(c.Input)
+		got := dateRecognizersGot(c.Input)
 		ok := slices.Equal(got, want)
 		if ok {
 			pass[c.Group]++
 		}
-		_, known := knownRecognizersFailures[c.ID]
+		_, known := knownDateRecognizersFailures[c.ID]
 		switch {
 		case !ok && !known:
 			t.Errorf("%s (%s): %q\n got  %q\n want %q", c.ID, c.Group, c.Input, got, want)
 		case ok && known:
-			t.Errorf("%s passes now: remove it from knownRecognizersFailures", c.ID)
+			t.Errorf("%s passes now: remove it from knownDateRecognizersFailures", c.ID)
 		}
 	}
 	all, allPass := 0, 0
@@ -127,16 +127,16 @@ func TestRecognizersDateTime(t *testing.T) {
 	for _, k := range cats {
 		t.Logf("skipped %-12s %3d: %s", k, bySkip[k], skipped.Reasons[k])
 	}
-	for id := range knownRecognizersFailures {
-		if !slices.ContainsFunc(cases, func(c recognizersCase) bool { return c.ID == id }) {
-			t.Errorf("knownRecognizersFailures lists %s, which is not a case", id)
+	for id := range knownDateRecognizersFailures {
+		if !slices.ContainsFunc(cases, func(c dateRecognizersCase) bool { return c.ID == id }) {
+			t.Errorf("knownDateRecognizersFailures lists %s, which is not a case", id)
 		}
 	}
 }
 
-// knownRecognizersFailures are the suite's cases the timeline gets wrong
+// knownDateRecognizersFailures are the suite's cases the timeline gets wrong
 // today, by ID, with why.
-var knownRecognizersFailures = map[string]string{
+var knownDateRecognizersFailures = map[string]string{
 	"DateParser#23":        "month/day then a comma and the year (08/12,2015): not read",
 	"DateParser#102":       "spelled-out ordinal day (fourth of July, January first, twenty second): not read",
 	"DateParser#116":       "day and month order unknown: both numbers are 12 or less",
