@@ -43,6 +43,16 @@ type unit struct {
 	Role role
 	// Short is set for a list of short items (see shortItemsList).
 	Short bool
+	// ws caches words(Text); see wordList.
+	ws []word
+}
+
+// wordList returns the words of the block, split once.
+func (u unit) wordList() []word {
+	if u.ws != nil {
+		return u.ws
+	}
+	return words(u.Text)
 }
 
 // collectUnits returns the numbered blocks of doc in document order.
@@ -60,7 +70,7 @@ func collectUnits(doc *document.Document) []unit {
 			}
 			text := document.BlockText(b)
 			us = append(us, unit{ID: ref.ID, Text: text, Sents: Sentences(text, doc.Meta.Language), Lang: doc.Meta.Language,
-				Sec: top, Role: r, Short: shortItemsList(b)})
+				Sec: top, Role: r, Short: shortItemsList(b), ws: words(text)})
 		}
 		for _, c := range s.Sections {
 			walk(c, top, r)

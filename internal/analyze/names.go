@@ -39,10 +39,10 @@ func tagNames(us []unit) nameTags {
 		}
 		nt.read[ui] = true
 		for _, s := range u.Sents {
-			toks := ner.Tokenize(s.Text)
 			if !anyUpper(s.Text) {
 				continue
 			}
+			toks := ner.Tokenize(s.Text)
 			texts = texts[:0]
 			for _, t := range toks {
 				texts = append(texts, t.Text)

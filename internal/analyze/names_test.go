@@ -71,3 +71,20 @@ func TestNameTables(t *testing.T) {
 		check("places", places, tt.places, tt.notPlaces)
 	}
 }
+
+func TestGoValuePanics(t *testing.T) {
+	wait := goValue(func() int { panic("boom") })
+	defer func() {
+		if r := recover(); r != "boom" {
+			t.Fatalf("recovered %v, want the goroutine's panic", r)
+		}
+	}()
+	wait()
+	t.Fatal("no panic")
+}
+
+func TestGoValue(t *testing.T) {
+	if v := goValue(func() int { return 7 })(); v != 7 {
+		t.Fatalf("got %d", v)
+	}
+}

@@ -37,10 +37,9 @@ type capRun struct {
 	words      []string
 }
 
-// capRuns lists the runs of capitalised words in s, joined by spaces and
+// capRunsOf lists the runs of capitalised words in s (split into ws), joined by spaces and
 // lower-case connectors; a run never starts or ends with a connector.
-func capRuns(s string) []capRun {
-	ws := words(s)
+func capRunsOf(s string, ws []word) []capRun {
 	var out []capRun
 	for i := 0; i < len(ws); {
 		if !isCapitalized(ws[i].Text) || !hasLetter(ws[i].Text) {
@@ -121,7 +120,7 @@ func findOrganizations(us []unit, nt nameTags) []document.Organization {
 	// Expansions written in the text: runs whose initials spell an acronym.
 	expansions := map[string]string{}
 	for _, u := range us {
-		for _, r := range capRuns(u.Text) {
+		for _, r := range capRunsOf(u.Text, u.wordList()) {
 			for k := 0; k+1 < len(r.words); k++ {
 				ws := r.words[k:]
 				if connectors[ws[0]] {
@@ -149,7 +148,7 @@ func findOrganizations(us []unit, nt nameTags) []document.Organization {
 		}
 	}
 	for ui, u := range us {
-		ws := words(u.Text)
+		ws := u.wordList()
 		for i, w := range ws {
 			if !isAcronym(w.Text) || lx.notOrgs[w.Text] || isRoman(w.Text) {
 				continue
@@ -193,7 +192,7 @@ func findOrganizations(us []unit, nt nameTags) []document.Organization {
 		for _, name := range knownBodies(ws) {
 			add(strings.ToLower(name), document.Organization{Name: name}, u.ID)
 		}
-		for _, r := range capRuns(u.Text) {
+		for _, r := range capRunsOf(u.Text, u.wordList()) {
 			name, ok := bodyName(u.Text, r)
 			if !ok {
 				name, ok = sourceName(u.Text, r)

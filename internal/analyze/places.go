@@ -84,7 +84,7 @@ func findPlaces(us []unit, nt nameTags) []document.Place {
 	index := map[string]int{}
 	var texts []string
 	for ui, u := range us {
-		ws := words(u.Text)
+		ws := u.wordList()
 		texts = texts[:0]
 		for _, w := range ws {
 			texts = append(texts, w.Text)

@@ -24,6 +24,9 @@ func words(text string) []word { return wordsN(text, -1) }
 // 0); it reads no further than the end of the last word it returns.
 func wordsN(text string, limit int) []word {
 	var out []word
+	if limit < 0 {
+		out = make([]word, 0, len(text)/6+1) // about one word in six bytes
+	}
 	start := -1
 	for i := 0; i < len(text) && len(out) != limit; {
 		r, n := utf8.DecodeRuneInString(text[i:])

@@ -49,13 +49,13 @@ func Match(words []string, i int) (Hit, bool) {
 	}
 	ix := load()
 	var cands []candidate
-	seen := map[int32]bool{}
+	var seen []int32 // aliases tried; the lists are short, a scan beats a map
 	try := func(ids []int32) {
 		for _, k := range ids {
-			if seen[k] {
+			if slices.Contains(seen, k) {
 				continue
 			}
-			seen[k] = true
+			seen = append(seen, k)
 			if end, infl, ok := ix.aliases[k].match(words, i); ok {
 				cands = append(cands, candidate{k, end, infl})
 			}
@@ -110,11 +110,11 @@ func Match(words []string, i int) (Hit, bool) {
 		Inflected: best.inflected,
 		Ambiguous: al.ambiguous,
 	}
-	done := map[int32]bool{al.place: true}
+	done := []int32{al.place}
 	for _, c := range cands[1:] {
 		p := ix.aliases[c.alias].place
-		if c.end == best.end && !done[p] {
-			done[p] = true
+		if c.end == best.end && !slices.Contains(done, p) {
+			done = append(done, p)
 			h.Others = append(h.Others, ix.places[p])
 		}
 	}

@@ -22,8 +22,7 @@ type sentence struct {
 func newSentence(tokens []string, gz Gazetteer) *sentence {
 	s := &sentence{raw: tokens, lower: make([]string, len(tokens)), shape: make([]string, len(tokens))}
 	upper, cased := 0, 0
-	for i, t := range tokens {
-		s.lower[i] = strings.ToLower(t)
+	for _, t := range tokens {
 		if hasLetter(t) {
 			cased++
 			if !strings.ContainsFunc(t, unicode.IsLower) && utf8.RuneCountInString(t) > 1 {
@@ -42,9 +41,6 @@ func newSentence(tokens []string, gz Gazetteer) *sentence {
 		for i := range s.upper {
 			s.upper[i] = true
 		}
-	}
-	for i, t := range tokens {
-		s.shape[i] = shape(t, s.caps)
 	}
 	s.gaz = gazetteerFlags(tokens, gz)
 	return s
@@ -132,21 +128,41 @@ const (
 	eos = "</s>"
 )
 
-func (s *sentence) at(words []string, i int) string {
+// lowerAt returns token i in lower case, or an edge word beyond the
+// sentence; computed on first use, as only the tokens near a possible name
+// are ever read.
+func (s *sentence) lowerAt(i int) string {
 	switch {
 	case i < 0:
 		return bos
-	case i >= len(words):
+	case i >= len(s.raw):
 		return eos
 	}
-	return words[i]
+	if s.lower[i] == "" {
+		s.lower[i] = strings.ToLower(s.raw[i])
+	}
+	return s.lower[i]
+}
+
+// shapeAt returns the shape of token i (see shape), or an edge word.
+func (s *sentence) shapeAt(i int) string {
+	switch {
+	case i < 0:
+		return bos
+	case i >= len(s.raw):
+		return eos
+	}
+	if s.shape[i] == "" {
+		s.shape[i] = shape(s.raw[i], s.caps)
+	}
+	return s.shape[i]
 }
 
 // emission appends the hashed features of token i that do not depend on
 // the tags before it.
 func (s *sentence) emission(buf []uint64, i int) []uint64 {
-	w := s.lower[i]
-	sh := s.shape[i]
+	w := s.lowerAt(i)
+	sh := s.shapeAt(i)
 	add := func(h hasher) { buf = append(buf, uint64(h)) }
 	add(newHash('b'))
 	add(newHash('w').str(w))
@@ -166,14 +182,14 @@ func (s *sentence) emission(buf []uint64, i int) []uint64 {
 		add(newHash('s').byte(byte(k)).str(w[at:]))
 	}
 	add(newHash('h').str(sh))
-	add(newHash('H').str(s.at(s.shape, i-1)).str(sh))
-	add(newHash('J').str(sh).str(s.at(s.shape, i+1)))
-	add(newHash('l').str(s.at(s.lower, i-1)))
-	add(newHash('r').str(s.at(s.lower, i+1)))
-	add(newHash('L').str(s.at(s.lower, i-2)))
-	add(newHash('R').str(s.at(s.lower, i+2)))
-	add(newHash('B').str(s.at(s.lower, i-1)).str(w))
-	add(newHash('C').str(w).str(s.at(s.lower, i+1)))
+	add(newHash('H').str(s.shapeAt(i-1)).str(sh))
+	add(newHash('J').str(sh).str(s.shapeAt(i+1)))
+	add(newHash('l').str(s.lowerAt(i-1)))
+	add(newHash('r').str(s.lowerAt(i+1)))
+	add(newHash('L').str(s.lowerAt(i-2)))
+	add(newHash('R').str(s.lowerAt(i+2)))
+	add(newHash('B').str(s.lowerAt(i-1)).str(w))
+	add(newHash('C').str(w).str(s.lowerAt(i+1)))
 	if i == 0 {
 		add(newHash('f').str(sh))
 	}
@@ -194,8 +210,8 @@ func (s *sentence) emission(buf []uint64, i int) []uint64 {
 // the token before it.
 func (s *sentence) transition(buf []uint64, i int, prev tag) []uint64 {
 	buf = append(buf, uint64(newHash('T').byte(byte(prev))))
-	buf = append(buf, uint64(newHash('V').byte(byte(prev)).str(s.lower[i])))
-	buf = append(buf, uint64(newHash('S').byte(byte(prev)).str(s.shape[i])))
+	buf = append(buf, uint64(newHash('V').byte(byte(prev)).str(s.lowerAt(i))))
+	buf = append(buf, uint64(newHash('S').byte(byte(prev)).str(s.shapeAt(i))))
 	if g := s.gaz[i]; g != 0 {
 		buf = append(buf, uint64(newHash('K').byte(byte(g)).byte(byte(prev))))
 	}
