@@ -182,14 +182,14 @@ func (s *sentence) emission(buf []uint64, i int) []uint64 {
 		add(newHash('s').byte(byte(k)).str(w[at:]))
 	}
 	add(newHash('h').str(sh))
-	add(newHash('H').str(s.shapeAt(i-1)).str(sh))
-	add(newHash('J').str(sh).str(s.shapeAt(i+1)))
-	add(newHash('l').str(s.lowerAt(i-1)))
-	add(newHash('r').str(s.lowerAt(i+1)))
-	add(newHash('L').str(s.lowerAt(i-2)))
-	add(newHash('R').str(s.lowerAt(i+2)))
-	add(newHash('B').str(s.lowerAt(i-1)).str(w))
-	add(newHash('C').str(w).str(s.lowerAt(i+1)))
+	add(newHash('H').str(s.shapeAt(i - 1)).str(sh))
+	add(newHash('J').str(sh).str(s.shapeAt(i + 1)))
+	add(newHash('l').str(s.lowerAt(i - 1)))
+	add(newHash('r').str(s.lowerAt(i + 1)))
+	add(newHash('L').str(s.lowerAt(i - 2)))
+	add(newHash('R').str(s.lowerAt(i + 2)))
+	add(newHash('B').str(s.lowerAt(i - 1)).str(w))
+	add(newHash('C').str(w).str(s.lowerAt(i + 1)))
 	if i == 0 {
 		add(newHash('f').str(sh))
 	}
