@@ -208,6 +208,60 @@ func findOrganizations(us []unit, nt nameTags) []document.Organization {
 			add(strings.ToLower(name), document.Organization{Name: name}, u.ID)
 		}
 	}
+	return addTaggedBodies(out, us, nt, index)
+}
+
+// addTaggedBodies adds the organisations the name tagger finds that the
+// rules above do not (a company or an agency named without a keyword:
+// "Ryanair", "Reuters", "Xinhua"). The tagger is weaker on bodies than on
+// people, so it must agree with itself: a name counts when every one of
+// its mentions, two at least, is tagged an organisation, and it is not
+// part of a body already found or of a person's name.
+func addTaggedBodies(out []document.Organization, us []unit, nt nameTags, index map[string]int) []document.Organization {
+	type cand struct {
+		name  string
+		paras []string
+		n     int
+		other bool // some mention is tagged as something else
+	}
+	var order []string
+	cands := map[string]*cand{}
+	for ui, ns := range nt.names {
+		for _, n := range ns {
+			text := us[ui].Text[n.start:n.end]
+			text = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(text, "The "), "the "))
+			c := cands[text]
+			if c == nil {
+				c = &cand{name: text}
+				cands[text] = c
+				order = append(order, text)
+			}
+			if n.typ != ner.ORG {
+				c.other = true
+				continue
+			}
+			c.n++
+			if k := len(c.paras); k == 0 || c.paras[k-1] != us[ui].ID {
+				c.paras = append(c.paras, us[ui].ID)
+			}
+		}
+	}
+	known := strings.Builder{}
+	for _, o := range out {
+		known.WriteString("\x00" + o.Name + "\x00" + o.Acronym + "\x00" + o.Expansion)
+	}
+	all := known.String()
+	for _, key := range order {
+		c := cands[key]
+		ws := words(c.name)
+		if c.other || c.n < 2 || len(ws) == 0 || len(ws) > 6 || !isCapitalized(ws[0].Text) {
+			continue
+		}
+		if _, seen := index[strings.ToLower(c.name)]; seen || strings.Contains(all, c.name) {
+			continue
+		}
+		out = append(out, document.Organization{Name: c.name, Paragraphs: c.paras})
+	}
 	return out
 }
 

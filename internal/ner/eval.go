@@ -82,7 +82,11 @@ func (s Score) String() string {
 
 // ReadIOB2 reads sentences in the CoNLL-like IOB2 format of Universal
 // NER: "# " comment lines, one token per line as ID, form and label
-// separated by tabs, a blank line after each sentence.
+// separated by tabs, a blank line after each sentence. Lines of two
+// fields, form and label separated by white space (the CoNLL 2003 layout
+// of Wikigold and the Broad Twitter Corpus), are read too, with their
+// IOB1 labels ("I-ORG" starting a name) turned into IOB2 and
+// "-DOCSTART-" lines skipped.
 func ReadIOB2(r io.Reader) ([]Example, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -106,12 +110,38 @@ func ReadIOB2(r io.Reader) ([]Example, error) {
 			continue
 		}
 		f := strings.Split(l, "\t")
-		if len(f) < 3 {
-			return nil, fmt.Errorf("line %d: want ID, form and label separated by tabs", line)
+		switch {
+		case len(f) >= 3:
+			cur.Tokens = append(cur.Tokens, f[1])
+			cur.Labels = append(cur.Labels, f[2])
+		case len(f) == 2 || len(strings.Fields(l)) == 2:
+			if len(f) != 2 {
+				f = strings.Fields(l)
+			}
+			if f[0] == "-DOCSTART-" || strings.TrimSpace(f[0]) == "" {
+				continue // a document mark, or a token of white space only
+			}
+			cur.Tokens = append(cur.Tokens, f[0])
+			cur.Labels = append(cur.Labels, f[1])
+		default:
+			return nil, fmt.Errorf("line %d: want ID, form and label separated by tabs, or form and label", line)
 		}
-		cur.Tokens = append(cur.Tokens, f[1])
-		cur.Labels = append(cur.Labels, f[2])
 	}
 	flush()
+	for k := range out {
+		toIOB2(out[k].Labels)
+	}
 	return out, sc.Err()
+}
+
+// toIOB2 rewrites IOB1 labels as IOB2: an inside label that does not
+// continue a name of its type begins one.
+func toIOB2(labels []string) {
+	prev := "O"
+	for i, l := range labels {
+		if t, ok := strings.CutPrefix(l, "I-"); ok && prev != "B-"+t && prev != "I-"+t {
+			labels[i] = "B-" + t
+		}
+		prev = l
+	}
 }

@@ -134,3 +134,22 @@ func TestEvalUNER(t *testing.T) {
 		t.Logf("%s (%d sentences)\n%s", filepath.Base(p), len(exs), Evaluate(English(), exs))
 	}
 }
+
+func TestReadIOB2(t *testing.T) {
+	in := "# sent_id = 1\n1\tAl\tB-ORG\n2\tZaman\tI-ORG\n\n-DOCSTART- O\n\nThe I-ORG\nMad I-ORG\nband O\nin O\nParis I-LOC\nBerlin B-LOC\n"
+	exs, err := ReadIOB2(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exs) != 2 {
+		t.Fatalf("%d sentences, want 2", len(exs))
+	}
+	if got := strings.Join(exs[1].Labels, " "); got != "B-ORG I-ORG O O B-LOC B-LOC" {
+		t.Errorf("IOB1 labels read as %q", got)
+	}
+	if _, err := ReadIOB2(strings.NewReader("a b c d\n")); err != nil {
+		// four fields without tabs is not a layout we read
+	} else {
+		t.Error("no error for a line of four space-separated fields")
+	}
+}

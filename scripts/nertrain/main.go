@@ -16,12 +16,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/briefbook/briefbook/internal/ner"
 )
 
 func main() {
-	train := flag.String("train", "", "training `file` (IOB2)")
+	train := flag.String("train", "", "training `files` (IOB2 or CoNLL, comma-separated)")
 	dev := flag.String("dev", "", "development `file` (IOB2), scored after each epoch")
 	test := flag.String("test", "", "held-apart `file` (IOB2), scored once at the end")
 	out := flag.String("o", "", "write the model to `file`")
@@ -35,10 +36,23 @@ func main() {
 	}
 }
 
-func read(path string) ([]ner.Example, error) {
-	if path == "" {
-		return nil, nil
+// read reads the examples of a comma-separated list of files.
+func read(paths string) ([]ner.Example, error) {
+	var all []ner.Example
+	for _, p := range strings.Split(paths, ",") {
+		if p == "" {
+			continue
+		}
+		ex, err := readFile(p)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ex...)
 	}
+	return all, nil
+}
+
+func readFile(path string) ([]ner.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
