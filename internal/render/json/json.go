@@ -88,7 +88,10 @@ type Figure struct {
 
 // Event is a timeline entry.
 type Event struct {
-	Date      string `json:"date"`
+	Date string `json:"date"`
+	// End is the last date of a range, at its own precision; omitted for a
+	// single date.
+	End       string `json:"end,omitempty"`
 	Text      string `json:"text"`
 	Event     string `json:"event"`
 	Paragraph string `json:"paragraph"`
@@ -167,7 +170,7 @@ func Build(d *document.Document, a *document.Analysis) *Export {
 		f.Figures = append(f.Figures, Figure{Value: v, Kind: string(g.KindOrCount()), Bound: string(g.BoundOrExact()), Qualifier: q, Unit: g.Unit, Text: g.Text, Paragraph: g.Paragraph})
 	}
 	for _, e := range a.Facts.Timeline {
-		f.Timeline = append(f.Timeline, Event{Date: e.Date, Text: e.Text, Event: e.Event, Paragraph: e.Paragraph})
+		f.Timeline = append(f.Timeline, Event{Date: e.Date, End: e.End, Text: e.Text, Event: e.Event, Paragraph: e.Paragraph})
 	}
 	for _, p := range a.Facts.People {
 		f.People = append(f.People, Person{Name: p.Name, Role: p.Role, Paragraphs: strs(p.Paragraphs)})

@@ -142,3 +142,23 @@ func TestFigureValueShapes(t *testing.T) {
 		}
 	}
 }
+
+func TestEventEnd(t *testing.T) {
+	d, a := fixture()
+	a.Facts.Timeline = append(a.Facts.Timeline, document.Event{Date: "1997", End: "2019-05", Text: "from 1997 to May 2019", Event: "talks", Paragraph: "p2"})
+	var x struct {
+		Facts struct {
+			Timeline []map[string]any `json:"timeline"`
+		} `json:"facts"`
+	}
+	if err := json.Unmarshal(render1(t, d, a), &x); err != nil {
+		t.Fatal(err)
+	}
+	tl := x.Facts.Timeline
+	if _, ok := tl[0]["end"]; ok {
+		t.Errorf("a single date has an end: %v", tl[0])
+	}
+	if tl[1]["end"] != "2019-05" {
+		t.Errorf("range end = %v, want 2019-05", tl[1]["end"])
+	}
+}
