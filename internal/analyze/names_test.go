@@ -41,6 +41,10 @@ func TestNameTables(t *testing.T) {
 		{text: "Графиня Ростова и граф Илья Андреевич Ростов вошли.", people: []string{"Илья Андреевич Ростов"}},
 		{text: "Ryanair said it would appeal. Shares in Ryanair fell 3% after the ruling. Microsoft and Google declined to comment; Microsoft later issued a statement and Google did not.",
 			orgs: []string{"Ryanair", "Microsoft", "Google"}},
+		{text: "She studied at the University of Mostar's Medical Faculty.", orgs: []string{"University of Mostar"},
+			notOrgs: []string{"University of Mostar's Medical Faculty"}},
+		{text: "He joined the Montreal Hockey Club on May 5, 1893.", orgs: []string{"Montreal Hockey Club"},
+			notOrgs: []string{"Montreal Hockey Club on May"}},
 		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
 	}
 	for _, tt := range tests {

@@ -56,8 +56,9 @@ func capRunsOf(s string, ws []word) []capRun {
 				continue
 			}
 			// "Ministry of Defence and the World Health Organization"
-			// are two.
-			if connectors[w] && !(w == "and" && j+1 < len(ws) && ws[j+1].Text == "the") {
+			// are two; "Montreal Hockey Club on May 5" ends at "Club".
+			if connectors[w] && !(w == "and" && j+1 < len(ws) && ws[j+1].Text == "the") &&
+				!(j+1 < len(ws) && isDateWord(ws[j+1].Text)) {
 				j++
 				continue
 			}
@@ -281,6 +282,17 @@ func bodyName(text string, r capRun) (string, bool) {
 	if rr, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(rr) || strings.HasSuffix(before, "th") && containsDigit(lastWordOf(before)) {
 		return "", false
 	}
+	// "University of Mostar's Medical Faculty": a possessive ends the
+	// name it belongs to when that name has a keyword of its own.
+	for i, w := range ws[:len(ws)-1] {
+		if base, ok := cutPossessiveS(w); ok {
+			head := append(append([]string{}, ws[:i]...), base)
+			if hasOrgKeyword(head) {
+				ws = head
+			}
+			break
+		}
+	}
 	kw := -1
 	for i, w := range ws {
 		if orgKeywords[strings.ToLower(w)] {
@@ -368,4 +380,34 @@ func describedAsBody(text string, ws []word, i int) bool {
 		}
 	}
 	return false
+}
+
+// cutPossessiveS returns w without a final "'s" or "’s".
+func cutPossessiveS(w string) (string, bool) {
+	for _, p := range []string{"'s", "’s"} {
+		if b, ok := strings.CutSuffix(w, p); ok && b != "" {
+			return b, true
+		}
+	}
+	return w, false
+}
+
+func hasOrgKeyword(ws []string) bool {
+	for _, w := range ws {
+		if orgKeywords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateWord reports whether w names a month or a weekday.
+func isDateWord(w string) bool {
+	lw := strings.ToLower(w)
+	return weekdays[lw] || monthWords[lw]
+}
+
+var monthWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
