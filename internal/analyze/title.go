@@ -399,6 +399,12 @@ func addPhrase(byKey map[string]*phrase, out *[]*phrase, text string, ws []word,
 	if !nounPhrase(ws, prev, next) {
 		return
 	}
+	// A title names what a section is about; an evaluative word ("good
+	// relations", "major problems", "new ideas") says what someone thinks
+	// of it, and the phrase's other candidates are better titles.
+	if len(ws) > 1 && evaluative[strings.ToLower(first)] {
+		return
+	}
 	// Adverbs and participles make poor titles at either end of a phrase.
 	for _, e := range []string{first, last} {
 		le := strings.ToLower(e)
@@ -506,4 +512,21 @@ func particularity(stems []string, docFreq map[string]int, chunks int) float64 {
 		share += float64(docFreq[s]) / float64(chunks)
 	}
 	return 1 - 0.5*share/float64(len(stems))
+}
+
+// evaluative are English adjectives that judge, rank or quantify rather
+// than classify: "good" or "major" relations say nothing of which
+// relations a section is about; "diplomatic" ones do.
+var evaluative = map[string]bool{
+	"good": true, "bad": true, "better": true, "best": true, "worse": true, "worst": true,
+	"great": true, "greater": true, "greatest": true, "new": true, "old": true, "big": true,
+	"small": true, "large": true, "little": true, "major": true, "minor": true, "main": true,
+	"important": true, "significant": true, "key": true, "real": true, "true": true,
+	"various": true, "different": true, "other": true, "certain": true, "several": true,
+	"many": true, "numerous": true, "further": true, "additional": true, "special": true,
+	"particular": true, "general": true, "whole": true, "full": true, "high": true, "low": true,
+	"strong": true, "weak": true, "successful": true, "active": true, "positive": true,
+	"negative": true, "nice": true, "fine": true, "excellent": true, "huge": true, "serious": true,
+	"necessary": true, "possible": true, "obvious": true, "clear": true, "simple": true,
+	"friendly": true, "close": true, "same": true, "similar": true, "own": true, "entire": true,
 }

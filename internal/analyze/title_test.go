@@ -142,7 +142,10 @@ func TestTitleCandidateFlags(t *testing.T) {
 		absent        bool // want no such candidate at all
 	}{
 		{"The old road runs north to the lake.", "runs north", true, false},
-		{"The old road runs north to the lake.", "old road", false, false},
+		{"The old road runs north to the lake.", "old road", false, true},
+		{"The old road runs north to the lake.", "road", false, false},
+		{"Kazakhstan develops good relations and diplomatic relations.", "good relations", false, true},
+		{"Kazakhstan develops good relations and diplomatic relations.", "diplomatic relations", false, false},
 		{"The FM station plays jazz.", "FM", true, false},
 		{"The FM station plays jazz.", "FM station", false, false},
 		{"The park covers 12 sq mi of woodland.", "sq mi", false, true},
