@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/gazetteer"
 )
 
 // Options control Analyze. The zero value gives the defaults.
@@ -22,8 +23,12 @@ func Analyze(doc *document.Document, opts Options) *document.Analysis {
 	if doc == nil {
 		return a
 	}
+	// The gazetteer takes a tenth of a second to read; it is read while
+	// the blocks are split and the model of the name tagger is read.
+	warm := goValue(func() bool { gazetteer.Load(); return true })
 	us := collectUnits(doc)
 	a.Facts = extractFacts(us)
+	warm()
 	a.Summary = summarize(us, opts.SummarySentences, &a.Facts)
 	a.Facts.Places = addTitlePlaces(a.Facts.Places, doc.Meta.Title)
 	return a

@@ -12,8 +12,6 @@
 package gazetteer
 
 import (
-	"bufio"
-	"bytes"
 	"compress/gzip"
 	"embed"
 	"fmt"
@@ -109,22 +107,46 @@ func parse(fsys embed.FS) (*index, error) {
 		stems:   make(map[string][]int32, 40000),
 		country: map[string]int32{},
 	}
+	// The two files are independent: the names are read beside the places.
+	type namesResult struct {
+		names map[string]Name
+		err   error
+	}
+	ch := make(chan namesResult, 1)
+	go func() {
+		var r namesResult
+		defer func() {
+			if p := recover(); p != nil {
+				r.err = fmt.Errorf("names: %v", p)
+			}
+			ch <- r
+		}()
+		data, err := readGzip(fsys, "data/names.tsv.gz")
+		if err != nil {
+			r.err = err
+			return
+		}
+		r.names, r.err = parseNames(data)
+	}()
 	places, err := readGzip(fsys, "data/places.tsv.gz")
+	if err == nil {
+		err = ix.parsePlaces(places)
+	}
+	r := <-ch
 	if err != nil {
 		return nil, err
 	}
-	if err := ix.parsePlaces(places); err != nil {
-		return nil, err
+	if r.err != nil {
+		return nil, r.err
 	}
-	names, err := readGzip(fsys, "data/names.tsv.gz")
-	if err != nil {
-		return nil, err
-	}
-	if ix.names, err = parseNames(names); err != nil {
-		return nil, err
-	}
+	ix.names = r.names
 	return ix, nil
 }
+
+// Load reads the embedded data now rather than at the first look-up, so
+// that a caller can overlap the reading (a tenth of a second) with other
+// work by calling it in a goroutine. It is safe to call many times.
+func Load() { load() }
 
 func readGzip(fsys embed.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)
@@ -144,16 +166,18 @@ func readGzip(fsys embed.FS, name string) ([]byte, error) {
 }
 
 func (ix *index) parsePlaces(data []byte) error {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	// One string for the whole file: names and aliases are slices of it,
+	// not a copy each.
+	text := string(data)
+	var f [7]string
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 7 {
-			return fmt.Errorf("places.tsv:%d: %d fields", n, len(f))
+		if k := splitTabs(line, f[:]); k != len(f) {
+			return fmt.Errorf("places.tsv:%d: %d fields", n, k)
 		}
 		p := Place{Country: f[1], Admin1: f[4], Name: f[5]}
 		switch f[0] {
@@ -182,7 +206,9 @@ func (ix *index) parsePlaces(data []byte) error {
 		if p.Kind == Country {
 			ix.country[p.Country] = id
 		}
-		for _, a := range strings.Split(f[6], "|") {
+		for rest := f[6]; rest != ""; {
+			var a string
+			a, rest, _ = strings.Cut(rest, "|")
 			al := alias{place: id}
 			a, al.demonym = strings.CutPrefix(a, "~")
 			a, al.preferred = strings.CutPrefix(a, "!")
@@ -203,7 +229,24 @@ func (ix *index) parsePlaces(data []byte) error {
 			}
 		}
 	}
-	return sc.Err()
+	return nil
+}
+
+// splitTabs splits line at tabs into f and returns the number of fields
+// the line has (more than len(f) when it has too many).
+func splitTabs(line string, f []string) int {
+	k := 0
+	for {
+		field, rest, more := strings.Cut(line, "\t")
+		if k < len(f) {
+			f[k] = field
+		}
+		k++
+		if !more {
+			return k
+		}
+		line = rest
+	}
 }
 
 // CountryByCode returns the country of ISO 3166-1 alpha-2 code ("KZ").

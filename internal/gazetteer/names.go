@@ -1,8 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -90,15 +88,16 @@ func GivenName(w string) (Name, bool) {
 
 func parseNames(data []byte) (map[string]Name, error) {
 	out := make(map[string]Name, 45000)
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	text := string(data)
+	var f [5]string
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("names.tsv:%d: %d fields", n, len(f))
+		if k := splitTabs(line, f[:]); k != len(f) {
+			return nil, fmt.Errorf("names.tsv:%d: %d fields", n, k)
 		}
 		var nm Name
 		switch f[1] {
@@ -119,5 +118,5 @@ func parseNames(data []byte) (map[string]Name, error) {
 		nm.Word = f[4] == "1"
 		out[f[0]] = nm
 	}
-	return out, sc.Err()
+	return out, nil
 }

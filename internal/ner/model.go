@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -14,20 +15,23 @@ import (
 // Model holds the weights of a trained tagger. It is read-only after it
 // is built, so one Model may tag from many goroutines.
 type Model struct {
-	index   map[uint64]int32 // feature hash → offset of its row in weights
-	weights []float32        // nTags per feature
+	keys    []uint64  // feature hashes, one per row of weights
+	weights []float32 // nTags per feature
 	gaz     Gazetteer
-	fast    *table // index again, for tagging; built by seal
+	fast    *table // keys → offsets, for tagging; built by seal
 }
 
-// seal builds the look-up table tagging uses from index.
+// seal builds the look-up table tagging uses from keys.
 func (m *Model) seal() *Model {
-	m.fast = newTable(len(m.index))
-	for k, off := range m.index {
-		m.fast.put(k, off)
+	m.fast = newTable(len(m.keys))
+	for i, k := range m.keys {
+		m.fast.put(k, int32(i*nTags))
 	}
 	return m
 }
+
+// Features returns the number of features the model weighs.
+func (m *Model) Features() int { return len(m.keys) }
 
 // Tag labels the names in a sentence given as tokens.
 func (m *Model) Tag(tokens []string) []Span {
@@ -62,15 +66,15 @@ const magic = "briefbook-ner-1\n"
 
 // WriteTo writes the model; the same model gives the same bytes.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	keys := make([]uint64, 0, len(m.index))
+	order := make([]int, len(m.keys))
 	var maxAbs float64
-	for k, off := range m.index {
-		keys = append(keys, k)
-		for _, v := range m.weights[off : off+nTags] {
-			maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
-		}
+	for i := range m.keys {
+		order[i] = i
 	}
-	slices.Sort(keys)
+	for _, v := range m.weights {
+		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
 	scale := maxAbs / math.MaxInt16
 	if scale == 0 {
 		scale = 1
@@ -83,15 +87,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic)
 	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(len(keys)))
+	binary.LittleEndian.PutUint64(b[:], uint64(len(order)))
 	bw.Write(b[:])
 	binary.LittleEndian.PutUint64(b[:], math.Float64bits(scale))
 	bw.Write(b[:])
-	for _, k := range keys {
-		binary.LittleEndian.PutUint64(b[:], k)
+	for _, i := range order {
+		binary.LittleEndian.PutUint64(b[:], m.keys[i])
 		bw.Write(b[:])
-		off := m.index[k]
-		for _, v := range m.weights[off : off+nTags] {
+		for _, v := range m.weights[i*nTags : (i+1)*nTags] {
 			q := int16(math.Round(float64(v) / scale))
 			binary.LittleEndian.PutUint16(b[:2], uint16(q))
 			bw.Write(b[:2])
@@ -126,26 +129,26 @@ func ReadModel(r io.Reader, gz Gazetteer) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	br := bufio.NewReader(zr)
 	head := make([]byte, len(magic)+16)
-	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(magic)]) != magic {
+	if _, err := io.ReadFull(zr, head); err != nil || string(head[:len(magic)]) != magic {
 		return nil, errors.New("ner model: not a model file")
 	}
 	n := binary.LittleEndian.Uint64(head[len(magic):])
 	scale := math.Float64frombits(binary.LittleEndian.Uint64(head[len(magic)+8:]))
+	const rec = 8 + 2*nTags
 	if n > maxFeatures || math.IsNaN(scale) || math.IsInf(scale, 0) {
 		return nil, errors.New("ner model: damaged header")
 	}
-	m := &Model{index: make(map[uint64]int32, n), weights: make([]float32, 0, int(n)*nTags), gaz: gz}
-	rec := make([]byte, 8+2*nTags)
-	for i := uint64(0); i < n; i++ {
-		if _, err := io.ReadFull(br, rec); err != nil {
-			return nil, fmt.Errorf("ner model: feature %d of %d: %w", i, n, err)
-		}
-		m.index[binary.LittleEndian.Uint64(rec)] = int32(len(m.weights))
+	body := make([]byte, n*rec)
+	if _, err := io.ReadFull(zr, body); err != nil {
+		return nil, fmt.Errorf("ner model: %d features announced: %w", n, err)
+	}
+	m := &Model{keys: make([]uint64, n), weights: make([]float32, int(n)*nTags), gaz: gz}
+	for i := range m.keys {
+		r := body[i*rec : (i+1)*rec]
+		m.keys[i] = binary.LittleEndian.Uint64(r)
 		for c := 0; c < nTags; c++ {
-			q := int16(binary.LittleEndian.Uint16(rec[8+2*c:]))
-			m.weights = append(m.weights, float32(float64(q)*scale))
+			m.weights[i*nTags+c] = float32(float64(int16(binary.LittleEndian.Uint16(r[8+2*c:]))) * scale)
 		}
 	}
 	return m.seal(), nil

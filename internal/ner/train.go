@@ -119,7 +119,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		}
 		m := average(rows, step, opt.MinWeight, opt.Gazetteer)
 		if opt.Log != nil {
-			line := fmt.Sprintf("epoch %d: %d errors, %d features", epoch, errors, len(m.index))
+			line := fmt.Sprintf("epoch %d: %d errors, %d features", epoch, errors, m.Features())
 			if len(opt.Dev) > 0 {
 				line += fmt.Sprintf(", dev %s", Evaluate(m, opt.Dev).Micro())
 			}
@@ -151,7 +151,7 @@ func (r *row) update(c tag, delta float64, step int) {
 // average builds a model of the averaged weights, leaving out features
 // whose weights are all smaller than minWeight in size.
 func average(rows map[uint64]*row, step int, minWeight float64, gz Gazetteer) *Model {
-	m := &Model{index: make(map[uint64]int32, len(rows)), gaz: gz}
+	m := &Model{gaz: gz}
 	for k, r := range rows {
 		var avg [nTags]float32
 		keep := false
@@ -166,7 +166,7 @@ func average(rows map[uint64]*row, step int, minWeight float64, gz Gazetteer) *M
 		if !keep {
 			continue
 		}
-		m.index[k] = int32(len(m.weights))
+		m.keys = append(m.keys, k)
 		m.weights = append(m.weights, avg[:]...)
 	}
 	return m.seal()
