@@ -29,6 +29,9 @@ func Analyze(doc *document.Document, opts Options) *document.Analysis {
 	us := collectUnits(doc)
 	a.Facts = extractFacts(us)
 	warm()
+	for i := range us {
+		us[i].ws = nil // the split words served the facts; the summary splits its own way
+	}
 	a.Summary = summarize(us, opts.SummarySentences, &a.Facts)
 	a.Facts.Places = addTitlePlaces(a.Facts.Places, doc.Meta.Title)
 	return a
