@@ -16,18 +16,40 @@ type bodyAlias struct {
 // its aliases, longest first.
 var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 	idx := map[string][]bodyAlias{}
+	add := func(alias, name string) {
+		ws := words(alias)
+		if len(ws) == 0 {
+			return
+		}
+		ba := bodyAlias{name: name}
+		for _, w := range ws {
+			ba.words = append(ba.words, w.Text)
+		}
+		idx[ba.words[0]] = append(idx[ba.words[0]], ba)
+	}
 	for _, l := range dataLines("bodies.txt") {
 		parts := strings.Split(l, "|")
 		for _, a := range parts {
-			ws := words(a)
-			if len(ws) == 0 {
-				continue
+			add(a, parts[0])
+		}
+	}
+	// International organisations by their full names (data/igo.tsv): the
+	// English name and its other English forms give the English name; the
+	// Russian name is its own entry. Abbreviations are left out: three
+	// letters name different bodies in different texts.
+	for _, l := range dataLines("igo.tsv") {
+		f := strings.Split(l, "\t")
+		if len(f) != 4 || len(words(f[0])) < 2 {
+			continue
+		}
+		add(f[0], f[0])
+		for _, o := range strings.Split(f[2], "|") {
+			if len(words(o)) >= 2 {
+				add(o, f[0])
 			}
-			ba := bodyAlias{name: parts[0]}
-			for _, w := range ws {
-				ba.words = append(ba.words, w.Text)
-			}
-			idx[ba.words[0]] = append(idx[ba.words[0]], ba)
+		}
+		if len(words(f[3])) >= 2 {
+			add(f[3], f[3])
 		}
 	}
 	for _, v := range idx {

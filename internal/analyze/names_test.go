@@ -45,6 +45,10 @@ func TestNameTables(t *testing.T) {
 			notOrgs: []string{"University of Mostar's Medical Faculty"}},
 		{text: "He joined the Montreal Hockey Club on May 5, 1893.", orgs: []string{"Montreal Hockey Club"},
 			notOrgs: []string{"Montreal Hockey Club on May"}},
+		{text: "Envoys of the Andean Community and the Arab League met the Collective Security Treaty Organization.",
+			orgs: []string{"Andean Community", "Arab League", "Collective Security Treaty Organization"}},
+		{text: "Представители Организации Договора о коллективной безопасности и Евразийский экономический союз.",
+			orgs: []string{"Евразийский экономический союз"}},
 		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
 	}
 	for _, tt := range tests {
