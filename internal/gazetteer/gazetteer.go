@@ -75,7 +75,10 @@ type index struct {
 	// it; stems maps the stem (see stem) of the first word of each Cyrillic
 	// alias to those aliases.
 	first map[string][]int32
-	stems map[string][]int32
+	// stems is built on the first Cyrillic look-up (see stemIndex): a
+	// text in English never pays for it.
+	stems     map[string][]int32
+	stemsOnce sync.Once
 	// country maps an ISO code to its country in places.
 	country map[string]int32
 	names   map[string]Name
@@ -104,7 +107,6 @@ var load = sync.OnceValue(func() *index {
 func parse(fsys embed.FS) (*index, error) {
 	ix := &index{
 		first:   make(map[string][]int32, 150000),
-		stems:   make(map[string][]int32, 40000),
 		country: map[string]int32{},
 	}
 	// The two files are independent: the names are read beside the places.
@@ -222,11 +224,7 @@ func (ix *index) parsePlaces(data []byte) error {
 			ix.aliases = append(ix.aliases, al)
 			w, _, _ := strings.Cut(a, " ")
 			ix.first[w] = append(ix.first[w], k)
-			if al.cyrillic {
-				if s := stem(w); s != w {
-					ix.stems[s] = append(ix.stems[s], k)
-				}
-			}
+
 		}
 	}
 	return nil
@@ -263,3 +261,21 @@ func CountryByCode(code string) (Place, bool) {
 // regions, divisions and cities, each sorted by country and name. The
 // slice is shared: do not change it.
 func Places() []Place { return load().places }
+
+// stemIndex returns the map from the stem of each Cyrillic alias's first
+// word to those aliases, building it once.
+func (ix *index) stemIndex() map[string][]int32 {
+	ix.stemsOnce.Do(func() {
+		ix.stems = make(map[string][]int32, 40000)
+		for k, al := range ix.aliases {
+			if !al.cyrillic {
+				continue
+			}
+			w, _, _ := strings.Cut(al.words, " ")
+			if s := stem(w); s != w {
+				ix.stems[s] = append(ix.stems[s], int32(k))
+			}
+		}
+	})
+	return ix.stems
+}

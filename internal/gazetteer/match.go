@@ -67,9 +67,10 @@ func Match(words []string, i int) (Hit, bool) {
 		try(ix.first[base])
 	}
 	if isCyrillic(w) {
+		stems := ix.stemIndex()
 		forEachBase(w, func(base string) {
 			try(ix.first[base])
-			try(ix.stems[base])
+			try(stems[base])
 		})
 	}
 	if len(cands) == 0 {
