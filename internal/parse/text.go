@@ -20,34 +20,61 @@ const (
 	wrapWidth = 100
 )
 
-// ParseText reads f as plain text. Its rules, all decided per block of
-// non-blank lines:
+// ParseText reads f as plain text. First, over the whole text, in this
+// order (each in its own file):
 //
-//   - The first non-blank line is the document title when it is short
-//     (≤ 12 words), is not a numbered or CHAPTER-style heading and does not
-//     end in terminal punctuation (. ! ? : ; …, also before a closing quote
-//     or parenthesis).
+//   - YAML front matter at the top, as in Markdown, when it parses to a
+//     mapping with a known key (frontmatter.go);
+//   - a Project Gutenberg header and licence around the START/END lines:
+//     left out with a warning, the header's Title/Author/Release date/
+//     Language read into Meta (gutenberg.go);
+//   - page furniture: running headers and footers at page breaks (form
+//     feeds, or a numbered line recurring at regular intervals) removed
+//     with a warning, and paragraphs cut by a break joined (furniture.go);
+//   - an RFC header block: title, authors, date and "RFC N" subtitle into
+//     Meta, its lines left out with a warning (rfc.go);
+//   - memo header lines (Subject → title, From → author, Date → date)
+//     (memo.go).
+//
+// Then, per block of non-blank lines:
+//
+//   - A block shaped like a diagram, table, grammar, code or contents list
+//     is a CodeBlock, kept verbatim (preformatted.go).
+//   - The first non-blank line is the document title, when Meta has none,
+//     and it is short (≤ 12 words), is not a numbered or CHAPTER-style
+//     heading and does not end in terminal punctuation (. ! ? : ; …, also
+//     before a closing quote or parenthesis).
 //   - Paragraphs are separated by blank lines. A block of long lines (most
-//     over 100 characters) holds one paragraph per line; a block of shorter,
-//     hard-wrapped lines is one paragraph whose lines are joined with a space
-//     ("word-" + "next" keeps the hyphen and joins without one). Indented
-//     lines and bullet lines ("- ", "* ", "• ") inside a wrapped block start
-//     new paragraphs.
-//   - A heading is a line alone in its block, or a line underlined with ===
-//     or ---. Kinds, from the top of the hierarchy down: BOOK/PART/VOLUME/
-//     ЧАСТЬ/ТОМ/КНИГА (and PROLOGUE/EPILOGUE), CHAPTER/ГЛАВА, a bare Roman
-//     numeral, ===-underlined, ALL-CAPS lines, numbered lines ("1.", "1.2",
-//     "I.") by depth, ---underlined. Only the kinds present get levels, so a
-//     text with only CHAPTERs has them at level 1. ALL-CAPS lines are
-//     headings only in texts without BOOK/CHAPTER/Roman-numeral headings
-//     (in a novel they are letter signatures and notices).
+//     over 100 characters) holds one paragraph per line, and so does every
+//     block of a text where a tenth of the lines are that long (a text
+//     written one paragraph per line); a block of shorter, hard-wrapped
+//     lines is one paragraph whose lines are joined with a space ("word-" +
+//     "next" keeps the hyphen and joins without one). Indented lines and
+//     bullet lines ("- ", "* ", "• ") inside a wrapped block start new
+//     paragraphs.
+//   - A heading is a line alone in its block (every line, in a text
+//     written one paragraph per line), or a line underlined with === or
+//     ---, or an article or section heading on the line above its text.
+//     Kinds, from the top of the hierarchy down: BOOK/PART/VOLUME/ЧАСТЬ/
+//     ТОМ/КНИГА/РАЗДЕЛ/бөлім (and PROLOGUE/EPILOGUE), CHAPTER/ГЛАВА/тарау,
+//     ARTICLE/AMENDMENT/СТАТЬЯ/бап, SECTION/§, a bare Roman numeral,
+//     ===-underlined, ALL-CAPS lines, numbered lines ("1.", "1.2", "I.") by
+//     depth (a line flush left in a text whose prose is indented, as RFC
+//     headings are, ranks with depth 1), ---underlined. Keywords match
+//     after folding Latin/Cyrillic look-alike letters (lookalike.go). Only
+//     the kinds present get levels, so a text with only CHAPTERs has them
+//     at level 1. ALL-CAPS lines are headings only in texts without BOOK/
+//     CHAPTER/Roman-numeral headings (in a novel they are letter
+//     signatures and notices).
 //   - Four or more heading lines in a row with no text between them are a
 //     table of contents (as in Project Gutenberg files): they are kept as
 //     paragraphs, with a warning, instead of becoming empty sections.
 //   - A line of three or more -, *, _ or = (optionally spaced) alone is a
 //     Rule.
 //
-// No word of the source is dropped or reordered.
+// No word of the body is dropped or reordered; what the first passes take
+// out (front matter, boilerplate, furniture, header lines) is either in
+// Meta or named in a warning.
 func ParseText(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
 	breaks, raw := formFeeds(f.Data)
 	data := clean(f, raw, w)
