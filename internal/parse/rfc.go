@@ -15,7 +15,9 @@ import (
 // centred. The reader takes the title, the authors (the right-column
 // entries written as initials and a surname, "I. Fette"), the date and
 // the RFC number (as the subtitle "RFC 6455") into the metadata and leaves
-// the header and title lines out of the body, with a warning.
+// the header and title lines out of the body, with a warning. A header
+// has two series lines at least, one of them "Request for Comments: N" or
+// "Internet-Draft", and at most 21 lines.
 
 // rfcSeries matches the left-column lines that mark an RFC header.
 var rfcSeries = regexp.MustCompile(`^(Request for Comments|Internet-Draft|Network Working Group|Internet Engineering Task Force|Category|Obsoletes|Updates|ISSN|Intended status|Expires)\b`)
@@ -47,14 +49,16 @@ func (r *textReader) rfcHeader(lines []srcLine, m *document.Meta) []srcLine {
 		i++
 	}
 	j := i
-	series := 0
-	for j < len(lines) && lines[j].text != "" {
-		if left, _ := columns(lines[j].text); rfcSeries.MatchString(left) {
+	series, named := 0, false
+	for j < len(lines) && lines[j].text != "" && j-i <= 20 {
+		left, _ := columns(lines[j].text)
+		if rfcSeries.MatchString(left) {
 			series++
+			named = named || rfcNumber.MatchString(left) || strings.HasPrefix(left, "Internet-Draft")
 		}
 		j++
 	}
-	if series < 2 || j-i > 20 {
+	if series < 2 || !named || (j < len(lines) && lines[j].text != "") {
 		return lines
 	}
 	var authors []string
