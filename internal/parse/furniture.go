@@ -11,10 +11,12 @@ import (
 // word processor) repeat a running header and footer at every page break,
 // often with the page number ("Fette & Melnikov   Standards Track   [Page
 // 12]"), and may mark the break with a form feed. The reader finds page
-// breaks — form feeds, or, when a text has none, a numbered line that
-// recurs at regular intervals with a changing number — and removes every
-// line that recurs near at least half of them (its digits aside). A
-// paragraph that a page break cut in two is joined again.
+// breaks — form feeds, or, when a text has none, a line that recurs at
+// regular intervals with a page number going up by one — and removes every
+// line that recurs near at least half of them (its digits aside), when it
+// is the same each time or differs only by such a page number, is not a
+// heading, does not end a sentence and stands between the break and the
+// text. A paragraph that a page break cut in two is joined again.
 
 // Limits of the furniture heuristics.
 const (
@@ -90,14 +92,43 @@ func (r *textReader) furniture(lines []srcLine, breaks map[int]bool) []srcLine {
 		}
 	})
 	need := max(minPages-1, (len(at)+1)/2)
+	// A running line is the same on every page, or differs only by a
+	// page number going up by one; headings ("Chapter 3") never are.
+	occ := map[string][]int{}
+	for i, k := range keys {
+		if counted[i] && count[k] >= need {
+			occ[k] = append(occ[k], i)
+		}
+	}
+	running := map[string]bool{}
+	for k, ps := range occ {
+		first := collapse(lines[ps[0]].text)
+		running[k] = (sameText(lines, ps) || pageNumbered(lines, ps)) && !classifyHeading(first).strong() && !terminal(first)
+	}
+	// Remove, on each side of each break, the running lines next to it.
 	drop := make([]bool, len(lines))
 	removed := 0
-	window(lines, keys, at, func(_, i int) {
-		if count[keys[i]] >= need && !drop[i] {
-			drop[i] = true
-			removed++
+	for _, i0 := range at {
+		for _, dir := range []int{-1, 1} {
+			i := i0
+			if dir < 0 {
+				i--
+			}
+			for n := 0; i >= 0 && i < len(lines) && n < furnitureWindow; i += dir {
+				if lines[i].text == "" {
+					continue
+				}
+				if !running[keys[i]] {
+					break
+				}
+				n++
+				if !drop[i] {
+					drop[i] = true
+					removed++
+				}
+			}
 		}
-	})
+	}
 	if removed == 0 {
 		return lines
 	}
@@ -165,10 +196,10 @@ func window(lines []srcLine, keys []string, at []int, fn func(b, i int)) {
 }
 
 // regularLines finds page breaks in a text without form feeds: the lines
-// of the key with a number (a page number) that recurs most often, at
-// least minPages times, with at least two different numbers and at
-// regular intervals (70% of the gaps within 30% of the median gap, which
-// is at least 10 lines). Chapter headings recur too, but not regularly.
+// of the key with a number that recurs most often, at least minPages
+// times, with a page number (one number going up by one from line to
+// line) and at regular intervals (70% of the gaps within 30% of the
+// median gap, which is at least 10 lines). Headings are never taken.
 func regularLines(lines []srcLine, keys []string) []int {
 	pos := map[string][]int{}
 	for i, k := range keys {
@@ -190,17 +221,73 @@ func regularLines(lines []srcLine, keys []string) []int {
 	return best
 }
 
-// regular reports whether the lines at ps carry different numbers and
-// stand at regular intervals.
-func regular(lines []srcLine, ps []int) bool {
-	differ := false
+// sameText reports whether the lines at ps are all alike (white space
+// aside).
+func sameText(lines []srcLine, ps []int) bool {
 	for _, p := range ps[1:] {
-		if digitsOf(lines[p].text) != digitsOf(lines[ps[0]].text) {
-			differ = true
-			break
+		if collapse(lines[p].text) != collapse(lines[ps[0]].text) {
+			return false
 		}
 	}
-	if !differ {
+	return true
+}
+
+// pageNumbered reports whether the lines at ps (of one key) differ only
+// in one number that goes up by one from each to the next, as page
+// numbers do, in at least 70% of the steps.
+func pageNumbered(lines []srcLine, ps []int) bool {
+	if len(ps) < 2 {
+		return false
+	}
+	steps := 0
+	prev := numbersOf(lines[ps[0]].text)
+	for _, p := range ps[1:] {
+		cur := numbersOf(lines[p].text)
+		if len(cur) == len(prev) {
+			changed, up := 0, false
+			for k := range cur {
+				if cur[k] != prev[k] {
+					changed++
+					up = cur[k] == prev[k]+1
+				}
+			}
+			if changed == 1 && up {
+				steps++
+			}
+		}
+		prev = cur
+	}
+	return steps*10 >= (len(ps)-1)*7
+}
+
+// numbersOf returns the numbers written in s (runs of up to 9 digits;
+// longer runs count as 0).
+func numbersOf(s string) []int {
+	var out []int
+	n, in, digits := 0, false, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			if digits < 9 {
+				n = n*10 + int(s[i]-'0')
+			} else {
+				n = 0
+			}
+			in = true
+			digits++
+			continue
+		}
+		if in {
+			out = append(out, n)
+		}
+		n, in, digits = 0, false, 0
+	}
+	return out
+}
+
+// regular reports whether the lines at ps carry page numbers (see
+// pageNumbered) and stand at regular intervals.
+func regular(lines []srcLine, ps []int) bool {
+	if !pageNumbered(lines, ps) {
 		return false
 	}
 	gaps := make([]int, 0, len(ps)-1)
@@ -220,15 +307,6 @@ func regular(lines []srcLine, ps []int) bool {
 		}
 	}
 	return near*10 >= len(gaps)*7
-}
-
-func digitsOf(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, s)
 }
 
 // continues reports whether text line q (after a page break) continues the

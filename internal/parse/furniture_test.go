@@ -118,3 +118,27 @@ func TestRFCExcerptFurniture(t *testing.T) {
 		return true
 	})
 }
+
+// TestTextFurnitureFalseFriends: numbered lines that recur regularly but
+// are not page numbers, and chapter headings after form feeds, are text.
+func TestTextFurnitureFalseFriends(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Report\n\n")
+	words := []string{"state", "policy", "treaty", "border", "trade"}
+	for i := range 60 {
+		b.WriteString("Paragraph " + strconv.Itoa(i) + " about the " + words[i%5] + " in " + strconv.Itoa(1990+i%30) + ".\n\n")
+	}
+	doc, ws := parseTextString(t, b.String())
+	if n := len(paras(doc)); n != 60 || len(ws.List) != 0 {
+		t.Errorf("%d paragraphs, warnings %v; want 60 and none", n, ws.List)
+	}
+	b.Reset()
+	b.WriteString("Book\n\n")
+	for i := 1; i <= 6; i++ {
+		b.WriteString("\fChapter " + strconv.Itoa(i) + "\n\nThe text of chapter " + strconv.Itoa(i) + " is here.\n\n")
+	}
+	doc, ws = parseTextString(t, b.String())
+	if n := len(outline(doc)); n != 6 || len(ws.List) != 0 {
+		t.Errorf("outline %q, warnings %v; want 6 chapters and none", outline(doc), ws.List)
+	}
+}

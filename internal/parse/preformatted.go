@@ -17,7 +17,8 @@ import (
 //     and digits than half its visible characters (box drawing, +-|/\
 //     art, ABNF operators), or starts or ends with a box edge (| +);
 //   - a block is preformatted when more than half its lines look so (or
-//     half, in a block of four lines or more), or
+//     half, in a block of four lines or more; both, in a block of two
+//     lines that is not indented deeper than usual), or
 //     when it is indented deeper than the text's usual indentation (see
 //     baseIndent) and either a quarter of its lines look so or its lines
 //     do not have the even right edge of a hard-wrapped paragraph — unless
@@ -154,7 +155,7 @@ func (r *textReader) preformatted(b *textBlock) bool {
 	if n == 1 {
 		return deeper && sparse(b.lines[0]) || contentsEntry(b.lines[0])
 	}
-	if pre*2 > n || (pre*2 == n && n >= 4) {
+	if (pre*2 > n && (n >= 3 || deeper)) || (pre*2 == n && n >= 4) {
 		return true
 	}
 	if !deeper {

