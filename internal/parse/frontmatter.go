@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
+	meta "github.com/yuin/goldmark-meta"
 )
 
 // applyFrontMatter copies the known front matter keys into m, warning about
@@ -250,3 +252,53 @@ func yamlErrorText(err error) string {
 	}
 	return collapse(strings.ReplaceAll(s, "\n", "; "))
 }
+
+// frontMatterKeys are the keys applyFrontMatter reads.
+var frontMatterKeys = []string{"title", "subtitle", "author", "date", "language", "lang", "marking", "keywords"}
+
+// frontMatter reads YAML front matter at the top of a plain text, as
+// Markdown has it: a "---" line, YAML, a closing line of dashes. It is
+// taken only when the YAML parses to a mapping with at least one known key
+// (a text may well open with a rule line); its lines are then blanked.
+// YAML that does not parse is read as text, with a warning when its first
+// line looks like a "key:" line.
+func (r *textReader) frontMatter(data []byte, lines []srcLine, m *document.Meta) []srcLine {
+	if open, closed := frontMatter(data); !open || !closed {
+		return lines
+	}
+	end := frontMatterEnd(data)
+	if end == 0 {
+		return lines
+	}
+	_, ctx := parseMarkdown(data[:end], true, nil)
+	fm, err := meta.TryGet(ctx)
+	if err != nil {
+		if len(lines) > 1 && yamlKeyLine.MatchString(lines[1].text) {
+			r.w.Add(posAt(r.f, yamlErrorLine(err)), "front matter ignored: %s", yamlErrorText(err))
+		}
+		return lines
+	}
+	known := false
+	for _, k := range frontMatterKeys {
+		_, ok := fm[k]
+		known = known || ok
+	}
+	if !known {
+		return lines
+	}
+	applyFrontMatter(r.f, data, fm, m, r.w, &controlCleaner{f: r.f, w: r.w})
+	last := bytes.Count(data[:end], []byte("\n"))
+	if end == len(data) && !bytes.HasSuffix(data, []byte("\n")) {
+		last++
+	}
+	for i := range lines {
+		if lines[i].n > last {
+			break
+		}
+		lines[i].text = ""
+	}
+	return lines
+}
+
+// yamlKeyLine matches a line that starts like a YAML mapping entry.
+var yamlKeyLine = regexp.MustCompile(`^[A-Za-z_][\w-]*:(\s|$)`)

@@ -14,11 +14,14 @@ const (
 	headPart              // BOOK / PART / VOLUME / ЧАСТЬ / ТОМ / КНИГА + number
 	headEnd               // PROLOGUE / EPILOGUE: ranked with the top kind present
 	headChapter           // CHAPTER / ГЛАВА + number
+	headArticle           // ARTICLE / AMENDMENT / СТАТЬЯ / "1-бап" + number
+	headClause            // SECTION / "§ 3" + number
 	headRoman             // a bare Roman numeral
 	headEqual             // underlined with ===
 	headCaps              // an ALL-CAPS short line
 	headNumbered          // "1.", "1.2", "I." + a short title
 	headDash              // underlined with ---
+	headOutdent           // a line flush left in a text whose prose is indented (RFC headings)
 )
 
 // heading is a heading candidate of the plain-text reader.
@@ -33,15 +36,22 @@ type heading struct {
 // rather than by its look alone; such a line is never the document title.
 func (h heading) strong() bool {
 	switch h.kind {
-	case headPart, headEnd, headChapter, headRoman, headNumbered:
+	case headPart, headEnd, headChapter, headArticle, headClause, headRoman, headNumbered:
 		return true
 	}
 	return false
 }
 
 var (
-	partWords    = map[string]bool{"BOOK": true, "PART": true, "VOLUME": true, "ЧАСТЬ": true, "ТОМ": true, "КНИГА": true, "БӨЛІМ": true}
+	partWords    = map[string]bool{"BOOK": true, "PART": true, "VOLUME": true, "ЧАСТЬ": true, "ТОМ": true, "КНИГА": true, "БӨЛІМ": true, "РАЗДЕЛ": true}
 	chapterWords = map[string]bool{"CHAPTER": true, "ГЛАВА": true, "ТАРАУ": true}
+	// articleWords and clauseWords head the units of laws and
+	// constitutions: an article (or amendment) holds sections.
+	articleWords = map[string]bool{"ARTICLE": true, "AMENDMENT": true, "СТАТЬЯ": true, "БАП": true}
+	clauseWords  = map[string]bool{"SECTION": true, "SEC": true, "§": true}
+	// kazakhKinds are the words of Kazakh headings written after their
+	// number: "1-тарау", "2-бөлім", "5-бап".
+	kazakhKinds  = map[string]headKind{"ТАРАУ": headChapter, "БӨЛІМ": headPart, "БАП": headArticle}
 	endWords     = map[string]bool{"PROLOGUE": true, "EPILOGUE": true, "ПРОЛОГ": true, "ЭПИЛОГ": true}
 	ordinalWords = map[string]bool{"FIRST": true, "SECOND": true, "THIRD": true, "FOURTH": true, "FIFTH": true, "LAST": true, "FINAL": true}
 	numberWords  = map[string]bool{
@@ -61,6 +71,10 @@ func classifyHeading(t string) heading {
 	if t == "" || utf8.RuneCountInString(t) > maxTitleRunes {
 		return heading{}
 	}
+	t = foldLookalikes(t)
+	if strings.HasPrefix(t, "§") && !strings.HasPrefix(t, "§ ") {
+		t = "§ " + t[len("§"):] // "§3" reads as "§ 3"
+	}
 	words := strings.Fields(t)
 	if len(words) > maxTitleWords {
 		return heading{}
@@ -68,7 +82,7 @@ func classifyHeading(t string) heading {
 	if h, ok := keywordHeading(t, words); ok {
 		return h
 	}
-	if isRoman(strings.TrimSuffix(t, ".")) {
+	if n := strings.TrimSuffix(t, "."); isRoman(n) || isRoman(romanLookalikes(n)) {
 		return heading{kind: headRoman, title: t}
 	}
 	if h, ok := numberedHeading(t, words); ok {
@@ -84,13 +98,13 @@ func classifyHeading(t string) heading {
 // "ЧАСТЬ ПЕРВАЯ", "1-тарау", "SECOND EPILOGUE".
 func keywordHeading(t string, words []string) (heading, bool) {
 	w0 := strings.ToUpper(strings.TrimRight(words[0], ".:"))
-	// Kazakh style: "1-тарау", "2-бөлім".
+	// Kazakh style: "1-тарау", "2-бөлім", "5-бап".
 	if i := strings.IndexByte(w0, '-'); i > 0 && allDigits(w0[:i]) {
-		switch w0[i+1:] {
-		case "ТАРАУ":
-			return heading{kind: headChapter, title: t}, true
-		case "БӨЛІМ":
-			return heading{kind: headPart, title: t}, true
+		if k, ok := kazakhKinds[w0[i+1:]]; ok {
+			if len(words) > 1 && terminal(t) {
+				return heading{}, false
+			}
+			return heading{kind: k, title: t}, true
 		}
 	}
 	// "EPILOGUE", "SECOND EPILOGUE: 1813 - 20".
@@ -111,6 +125,10 @@ func keywordHeading(t string, words []string) (heading, bool) {
 		kind = headPart
 	case chapterWords[w0]:
 		kind = headChapter
+	case articleWords[w0]:
+		kind = headArticle
+	case clauseWords[w0]:
+		kind = headClause
 	default:
 		return heading{}, false
 	}
@@ -140,8 +158,18 @@ func isNumberWord(s string) bool {
 	if s == "" {
 		return false
 	}
-	if allDigits(s) || isRoman(strings.ToUpper(s)) {
+	if allDigits(s) || isRoman(strings.ToUpper(s)) || isRoman(romanLookalikes(strings.ToUpper(s))) {
 		return true
+	}
+	// "1.2", "3a" in laws.
+	if parts := strings.Split(s, "."); len(parts) > 1 && len(parts) <= 4 {
+		ok := true
+		for _, p := range parts {
+			ok = ok && allDigits(p) && len(p) <= 3
+		}
+		if ok {
+			return true
+		}
 	}
 	u := strings.ToUpper(s)
 	if numberWords[u] {
@@ -285,7 +313,7 @@ type headingRanks struct {
 
 // rankHeadings decides which kinds count and where prologues/epilogues go.
 func rankHeadings(items []textItem) headingRanks {
-	var seen [headDash + 1]bool
+	var seen [headOutdent + 1]bool
 	for _, it := range items {
 		if it.kind == itemHeading {
 			seen[it.head.kind] = true
@@ -324,16 +352,55 @@ func rankOf(h heading) int {
 		return 0
 	case headChapter:
 		return 1
-	case headRoman:
+	case headArticle:
 		return 2
-	case headEqual:
+	case headClause:
 		return 3
-	case headCaps:
+	case headRoman:
 		return 4
+	case headEqual:
+		return 5
+	case headCaps:
+		return 6
 	case headNumbered:
-		return 4 + min(h.depth, 10)
+		return 6 + min(h.depth, 10)
+	case headOutdent:
+		return rankOf(heading{kind: headNumbered, depth: 1})
 	case headDash:
-		return 15 // below every numbered depth, as ParseText documents
+		return 17 // below every numbered depth, as ParseText documents
 	}
 	return 20
+}
+
+// lineHeading returns the heading kind of a line alone in its block: raw
+// as written, t collapsed. Besides classifyHeading's kinds, a short line
+// flush left in a text whose prose is indented (an RFC's "Abstract",
+// "Status of This Memo") is a heading.
+func (r *textReader) lineHeading(raw, t string) heading {
+	if h := classifyHeading(t); h.kind != headNone {
+		return h
+	}
+	if r.base >= 2 && indentOf(raw) == 0 && titleShaped(t) {
+		first, _ := utf8.DecodeRuneInString(t)
+		if unicode.IsUpper(first) || unicode.IsDigit(first) {
+			return heading{kind: headOutdent, title: t}
+		}
+	}
+	return heading{}
+}
+
+// legalLead reports whether t, the first line of a block, is a short
+// article or section heading ("Section 1", "Статья 5.") standing on its
+// own line right above its text, which starts on next.
+func legalLead(t, next string) bool {
+	if len(strings.Fields(t)) > 4 {
+		return false
+	}
+	switch classifyHeading(t).kind {
+	case headArticle, headClause:
+	default:
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(next))
+	return unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"«“(", first)
 }

@@ -20,53 +20,105 @@ const (
 	wrapWidth = 100
 )
 
-// ParseText reads f as plain text. Its rules, all decided per block of
-// non-blank lines:
+// ParseText reads f as plain text. First, over the whole text, in this
+// order (each in its own file):
 //
-//   - The first non-blank line is the document title when it is short
-//     (≤ 12 words), is not a numbered or CHAPTER-style heading and does not
-//     end in terminal punctuation (. ! ? : ; …, also before a closing quote
-//     or parenthesis).
+//   - YAML front matter at the top, as in Markdown, when it parses to a
+//     mapping with a known key (frontmatter.go);
+//   - a Project Gutenberg header and licence around the START/END lines:
+//     left out with a warning, the header's Title/Author/Release date/
+//     Language read into Meta (gutenberg.go);
+//   - page furniture: running headers and footers at page breaks (form
+//     feeds, or a numbered line recurring at regular intervals) removed
+//     with a warning, and paragraphs cut by a break joined (furniture.go);
+//   - an RFC header block: title, authors, date and "RFC N" subtitle into
+//     Meta, its lines left out with a warning (rfc.go);
+//   - memo header lines (Subject → title, From → author, Date → date)
+//     (memo.go).
+//
+// Then, per block of non-blank lines:
+//
+//   - A block shaped like a diagram, table, grammar, code or contents list
+//     is a CodeBlock, kept verbatim (preformatted.go).
+//   - The first non-blank line is the document title, when Meta has none,
+//     and it is short (≤ 12 words), is not a numbered or CHAPTER-style
+//     heading and does not end in terminal punctuation (. ! ? : ; …, also
+//     before a closing quote or parenthesis).
 //   - Paragraphs are separated by blank lines. A block of long lines (most
-//     over 100 characters) holds one paragraph per line; a block of shorter,
-//     hard-wrapped lines is one paragraph whose lines are joined with a space
-//     ("word-" + "next" keeps the hyphen and joins without one). Indented
-//     lines and bullet lines ("- ", "* ", "• ") inside a wrapped block start
-//     new paragraphs.
-//   - A heading is a line alone in its block, or a line underlined with ===
-//     or ---. Kinds, from the top of the hierarchy down: BOOK/PART/VOLUME/
-//     ЧАСТЬ/ТОМ/КНИГА (and PROLOGUE/EPILOGUE), CHAPTER/ГЛАВА, a bare Roman
-//     numeral, ===-underlined, ALL-CAPS lines, numbered lines ("1.", "1.2",
-//     "I.") by depth, ---underlined. Only the kinds present get levels, so a
-//     text with only CHAPTERs has them at level 1. ALL-CAPS lines are
-//     headings only in texts without BOOK/CHAPTER/Roman-numeral headings
-//     (in a novel they are letter signatures and notices).
+//     over 100 characters) holds one paragraph per line, and so does every
+//     block of a text where a tenth of the lines are that long (a text
+//     written one paragraph per line); a block of shorter, hard-wrapped
+//     lines is one paragraph whose lines are joined with a space ("word-" +
+//     "next" keeps the hyphen and joins without one). Indented lines and
+//     bullet lines ("- ", "* ", "• ") inside a wrapped block start new
+//     paragraphs.
+//   - A heading is a line alone in its block (every line, in a text
+//     written one paragraph per line), or a line underlined with === or
+//     ---, or an article or section heading on the line above its text.
+//     Kinds, from the top of the hierarchy down: BOOK/PART/VOLUME/ЧАСТЬ/
+//     ТОМ/КНИГА/РАЗДЕЛ/бөлім (and PROLOGUE/EPILOGUE), CHAPTER/ГЛАВА/тарау,
+//     ARTICLE/AMENDMENT/СТАТЬЯ/бап, SECTION/§, a bare Roman numeral,
+//     ===-underlined, ALL-CAPS lines, numbered lines ("1.", "1.2", "I.") by
+//     depth (a line flush left in a text whose prose is indented, as RFC
+//     headings are, ranks with depth 1), ---underlined. Keywords match
+//     after folding Latin/Cyrillic look-alike letters (lookalike.go). Only
+//     the kinds present get levels, so a text with only CHAPTERs has them
+//     at level 1. ALL-CAPS lines are headings only in texts without BOOK/
+//     CHAPTER/Roman-numeral headings (in a novel they are letter
+//     signatures and notices).
 //   - Four or more heading lines in a row with no text between them are a
 //     table of contents (as in Project Gutenberg files): they are kept as
 //     paragraphs, with a warning, instead of becoming empty sections.
 //   - A line of three or more -, *, _ or = (optionally spaced) alone is a
 //     Rule.
 //
-// No word of the source is dropped or reordered.
+// No word of the body is dropped or reordered; what the first passes take
+// out (front matter, boilerplate, furniture, header lines) is either in
+// Meta or named in a warning.
 func ParseText(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
-	data := clean(f, f.Data, w)
-	text := string(data)
+	breaks, raw := formFeeds(f.Data)
+	data := clean(f, raw, w)
 	doc = &document.Document{}
 	doc.Meta.Source = f.Base()
 
 	r := &textReader{f: f, w: w}
-	r.split(text)
+	lines := splitLines(string(data))
+	lines = r.frontMatter(data, lines, &doc.Meta)
+	lines = r.gutenberg(lines, &doc.Meta)
+	lines = r.furniture(lines, breaks)
+	lines = r.rfcHeader(lines, &doc.Meta)
+	lines = r.memo(lines, &doc.Meta)
+	r.title = doc.Meta.Title
+	r.split(lines)
 	r.build(doc)
-	doc.Meta.Language = DetectLanguage(text)
+	if doc.Meta.Language == "" {
+		doc.Meta.Language = DetectLanguage(string(data))
+	}
 	doc.Number()
 	return doc, nil
 }
 
-// textBlock is a run of non-blank lines; line is the 1-based number of the
-// first one.
+// textBlock is a run of non-blank lines; nums holds the 1-based line
+// number of each (lines removed as page furniture leave gaps).
 type textBlock struct {
-	line  int
+	nums  []int
 	lines []string
+}
+
+// at returns the line number of line i of the block.
+func (b *textBlock) at(i int) int {
+	if i < len(b.nums) {
+		return b.nums[i]
+	}
+	if len(b.nums) > 0 {
+		return b.nums[len(b.nums)-1]
+	}
+	return 1
+}
+
+// sub returns lines [i:j) of the block.
+func (b *textBlock) sub(i, j int) *textBlock {
+	return &textBlock{nums: b.nums[i:j], lines: b.lines[i:j]}
 }
 
 type itemKind int
@@ -76,6 +128,7 @@ const (
 	itemRule
 	itemHeading
 	itemList
+	itemCode
 )
 
 // textListItem is one bullet of a list.
@@ -94,6 +147,8 @@ type textItem struct {
 	head heading
 	// list holds the items of a bullet list.
 	list []textListItem
+	// code holds the lines of a preformatted block as written.
+	code []string
 }
 
 type textReader struct {
@@ -101,42 +156,49 @@ type textReader struct {
 	w     *source.Warnings
 	title string
 	items []textItem
+	// base is the usual indentation of prose lines (see baseIndent).
+	base int
+	// perLine is set for a text written one paragraph per line.
+	perLine bool
+	// lastCodeEnd is the line number of the last line of the last code
+	// item, 0 before the first.
+	lastCodeEnd int
 }
 
-// split cuts text into blocks and turns each into items.
-func (r *textReader) split(text string) {
+// split cuts the lines into blocks at blank lines and turns each into
+// items. Preformatted blocks (see preformatted) become code items; in a
+// text written one paragraph per line (see perLineText) every line of a
+// prose block is its own paragraph.
+func (r *textReader) split(lines []srcLine) {
+	r.base = baseIndent(lines)
+	r.perLine = perLineText(lines)
 	var cur *textBlock
-	first := true
+	first := r.title == ""
 	flush := func() {
 		if cur == nil {
 			return
 		}
-		if first {
-			first = false
+		switch {
+		case r.preformatted(cur):
+			r.code(cur)
+		case first:
 			r.titleBlock(cur)
-		} else {
+		default:
 			r.block(cur)
 		}
+		first = false
 		cur = nil
 	}
-	n := 0
-	for len(text) > 0 {
-		n++
-		var line string
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			line, text = text, ""
-		}
-		line = strings.TrimRightFunc(line, unicode.IsSpace)
-		if strings.TrimSpace(line) == "" {
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) == "" {
 			flush()
 			continue
 		}
 		if cur == nil {
-			cur = &textBlock{line: n}
+			cur = &textBlock{}
 		}
-		cur.lines = append(cur.lines, line)
+		cur.nums = append(cur.nums, l.n)
+		cur.lines = append(cur.lines, l.text)
 	}
 	flush()
 }
@@ -146,7 +208,7 @@ func (r *textReader) titleBlock(b *textBlock) {
 	l0 := collapse(b.lines[0])
 	if len(b.lines) >= 2 && underline(b.lines[1]) != 0 && titleShaped(l0) && rule(b.lines[0]) == 0 {
 		r.setTitle(l0)
-		r.block(&textBlock{line: b.line + 2, lines: b.lines[2:]})
+		r.block(b.sub(2, len(b.lines)))
 		return
 	}
 	if !titleShaped(l0) || classifyHeading(l0).strong() {
@@ -160,7 +222,7 @@ func (r *textReader) titleBlock(b *textBlock) {
 		// The first line runs on into the next: it is not a title.
 		r.block(b)
 		return
-	case perLine(b.lines):
+	case r.perLine || perLine(b.lines):
 	default:
 		longest := 0
 		for _, l := range b.lines[1:] {
@@ -172,7 +234,7 @@ func (r *textReader) titleBlock(b *textBlock) {
 		}
 	}
 	r.setTitle(l0)
-	r.block(&textBlock{line: b.line + 1, lines: b.lines[1:]})
+	r.block(b.sub(1, len(b.lines)))
 }
 
 func (r *textReader) setTitle(t string) {
@@ -187,11 +249,11 @@ func (r *textReader) block(b *textBlock) {
 		if rule(l) == 0 || (i == start+1 && underline(l) != 0 && headingShaped(collapse(b.lines[start]))) {
 			continue
 		}
-		r.run(&textBlock{line: b.line + start, lines: b.lines[start:i]})
-		r.items = append(r.items, textItem{kind: itemRule, line: b.line + i})
+		r.run(b.sub(start, i))
+		r.items = append(r.items, textItem{kind: itemRule, line: b.at(i)})
 		start = i + 1
 	}
-	r.run(&textBlock{line: b.line + start, lines: b.lines[start:]})
+	r.run(b.sub(start, len(b.lines)))
 }
 
 // run turns a block without rule lines (but an underline) into items.
@@ -207,24 +269,42 @@ func (r *textReader) run(b *textBlock) {
 				if u == '-' {
 					kind = headDash
 				}
-				r.items = append(r.items, textItem{kind: itemHeading, line: b.line, text: t, head: heading{kind: kind, title: t}})
-				r.run(&textBlock{line: b.line + 2, lines: b.lines[2:]})
+				r.items = append(r.items, textItem{kind: itemHeading, line: b.at(0), text: t, head: heading{kind: kind, title: t}})
+				r.run(b.sub(2, len(b.lines)))
 				return
 			}
 		}
 	}
 	if len(b.lines) == 1 {
 		t := collapse(b.lines[0])
-		if h := classifyHeading(t); h.kind != headNone {
-			r.items = append(r.items, textItem{kind: itemHeading, line: b.line, text: t, head: h})
+		if h := r.lineHeading(b.lines[0], t); h.kind != headNone {
+			r.items = append(r.items, textItem{kind: itemHeading, line: b.at(0), text: t, head: h})
 			return
 		}
-		r.para(b.line, t)
+		r.para(b.at(0), t)
+		return
+	}
+	// A legal heading ("Section 1", "Статья 5.") may stand on the line
+	// right above its text.
+	for len(b.lines) >= 2 && legalLead(collapse(b.lines[0]), b.lines[1]) {
+		t := collapse(b.lines[0])
+		r.items = append(r.items, textItem{kind: itemHeading, line: b.at(0), text: t, head: classifyHeading(t)})
+		b = b.sub(1, len(b.lines))
+	}
+	if len(b.lines) == 1 {
+		r.run(b)
+		return
+	}
+	if r.perLine {
+		// Every line stands alone, so each may be a heading.
+		for i := range b.lines {
+			r.run(b.sub(i, i+1))
+		}
 		return
 	}
 	if perLine(b.lines) {
 		for i, l := range b.lines {
-			r.para(b.line+i, collapse(l))
+			r.para(b.at(i), collapse(l))
 		}
 		return
 	}
@@ -275,14 +355,14 @@ func (r *textReader) wrapped(b *textBlock) {
 	for i := 0; i < len(segs); {
 		s := segs[i]
 		if !s.bullet {
-			r.para(b.line+s.start, join(b.lines[s.start:s.end]))
+			r.para(b.at(s.start), join(b.lines[s.start:s.end]))
 			i++
 			continue
 		}
-		it := textItem{kind: itemList, line: b.line + s.start}
+		it := textItem{kind: itemList, line: b.at(s.start)}
 		for ; i < len(segs) && segs[i].bullet; i++ {
 			lines := append([]string{stripBullet(b.lines[segs[i].start])}, b.lines[segs[i].start+1:segs[i].end]...)
-			it.list = append(it.list, textListItem{line: b.line + segs[i].start, text: join(lines)})
+			it.list = append(it.list, textListItem{line: b.at(segs[i].start), text: join(lines)})
 		}
 		r.items = append(r.items, it)
 	}
@@ -326,6 +406,9 @@ func (r *textReader) build(doc *document.Document) {
 			continue
 		case itemPara:
 			add(&document.Paragraph{Pos: pos, Inlines: []document.Inline{document.Text(it.text)}})
+			continue
+		case itemCode:
+			add(&document.CodeBlock{Pos: pos, Text: dedent(it.code)})
 			continue
 		case itemList:
 			l := &document.List{Pos: pos}
@@ -524,4 +607,23 @@ func underline(l string) byte {
 		}
 	}
 	return l[0]
+}
+
+// perLineText reports whether a text is written one paragraph per line,
+// as novels saved from e-book formats often are: at least a tenth of its
+// non-blank lines (and three) are longer than a hard-wrapped line would
+// be. In such a text the short lines between the long ones (dialogue,
+// above all) are paragraphs of their own, not parts of one paragraph.
+func perLineText(lines []srcLine) bool {
+	nonBlank, long := 0, 0
+	for _, l := range lines {
+		if l.text == "" {
+			continue
+		}
+		nonBlank++
+		if len(l.text) > wrapWidth && utf8.RuneCountInString(l.text) > wrapWidth {
+			long++
+		}
+	}
+	return long >= 3 && long*10 >= nonBlank
 }

@@ -1,0 +1,64 @@
+package parse
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefbook/briefbook/internal/source"
+)
+
+// TestTextLinearTime checks that the plain-text reader's conventions cost
+// time linear in the input: 4× the input takes well under 16× the time
+// (see linearEnough), for inputs that stress each of them.
+func TestTextLinearTime(t *testing.T) {
+	tests := []struct{ name, unit string }{
+		{"page breaks with running lines", "RFC 1  Title  May 2000\n\n   text of the page goes on here\n\nDoe  Info  [Page 7]\n\f\n"},
+		{"numbered lines without form feeds", "Doe  Info  [Page 7]\n   text\n"},
+		{"legal headings in one block", "Section 1\n"},
+		{"legal heading above text", "Section 1\nText of it.\n\n"},
+		{"preformatted blocks", "      +--+--+\n      |  |  |\n\n"},
+		{"contents entries", "Chapter one                        12\n\n"},
+		{"one paragraph per line", strings.Repeat("word ", 25) + "\n— Yes.\n"},
+		{"memo-like lines", "To: x\n"},
+		{"gutenberg markers", "*** START OF THE PROJECT GUTENBERG EBOOK X ***\n"},
+		{"rfc-like header", "Request for Comments: 1     A. B\n"},
+		{"look-alike headings", "ЧАСТЬ BTОРАЯ\n\n"},
+	}
+	const small, large = 50_000, 200_000
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var times [2]time.Duration
+			for round := 0; round < 3; round++ {
+				times = measureText(t, tt.unit, small, large)
+				if raceEnabled || linearEnough(times) {
+					break
+				}
+			}
+			t.Logf("%d KB: %v, %d KB: %v", small/1000, times[0], large/1000, times[1])
+			if !raceEnabled && !linearEnough(times) {
+				t.Errorf("4× the input took %v → %v; want ≤ 6× and < 1s", times[0], times[1])
+			}
+		})
+	}
+}
+
+// measureText returns the best of 3 ParseText times of "T\n\n" and unit
+// repeated to each size.
+func measureText(t *testing.T, unit string, sizes ...int) [2]time.Duration {
+	t.Helper()
+	var times [2]time.Duration
+	for i, size := range sizes {
+		in := []byte("T\n\n" + strings.Repeat(unit, size/len(unit)))
+		times[i] = time.Hour
+		for range 3 {
+			runtime.GC()
+			start := time.Now()
+			doc, err := ParseText(&source.File{Name: "p.txt", Data: in}, &source.Warnings{})
+			times[i] = min(times[i], time.Since(start))
+			checkDoc(t, "p.txt", in, doc, err)
+		}
+	}
+	return times
+}
