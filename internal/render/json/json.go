@@ -44,7 +44,23 @@ type Section struct {
 	TitleGenerated bool        `json:"title_generated"`
 	Level          int         `json:"level"`
 	Paragraphs     []Paragraph `json:"paragraphs"`
-	Sections       []Section   `json:"sections"`
+	// Blocks is every block of the section in order, numbered or not:
+	// paragraphs again, and the tables, code and preformatted blocks and
+	// rules that carry no ¶ number.
+	Blocks   []Block   `json:"blocks"`
+	Sections []Section `json:"sections"`
+}
+
+// Block is one block of a section.
+type Block struct {
+	// Kind is "paragraph", "list", "quote", "table", "code" or "rule".
+	Kind string `json:"kind"`
+	// ID is the ¶ ID of a numbered block ("p7"), or "".
+	ID   string `json:"id"`
+	Line int    `json:"line"`
+	// Text is the block's text: code verbatim, a table's rows with " | "
+	// between cells, "" for a rule.
+	Text string `json:"text"`
 }
 
 // Paragraph is one ¶-numbered block.
@@ -192,7 +208,14 @@ func sections(ss []*document.Section) []Section {
 	for _, s := range ss {
 		js := Section{
 			ID: s.ID, Number: s.Number, Title: s.Title, TitleGenerated: s.TitleGenerated,
-			Level: s.Level, Paragraphs: []Paragraph{}, Sections: sections(s.Sections),
+			Level: s.Level, Paragraphs: []Paragraph{}, Blocks: []Block{}, Sections: sections(s.Sections),
+		}
+		for _, b := range s.Blocks {
+			jb := Block{Kind: blockKind(b), Line: b.Position().Line, Text: document.BlockText(b)}
+			if r := document.RefOf(b); r != nil {
+				jb.ID = r.ID
+			}
+			js.Blocks = append(js.Blocks, jb)
 		}
 		for _, b := range s.Numbered() {
 			r := document.RefOf(b)
@@ -208,4 +231,23 @@ func strs(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// blockKind names a block's type for the export.
+func blockKind(b document.Block) string {
+	switch b.(type) {
+	case *document.Paragraph:
+		return "paragraph"
+	case *document.List:
+		return "list"
+	case *document.Quote:
+		return "quote"
+	case *document.Table:
+		return "table"
+	case *document.CodeBlock:
+		return "code"
+	case *document.Rule:
+		return "rule"
+	}
+	return "other"
 }

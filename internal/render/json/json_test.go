@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/briefbook/briefbook/internal/document"
@@ -99,7 +100,7 @@ func TestEveryKeyAlwaysPresent(t *testing.T) {
 		}
 	}
 	sec := m["sections"].([]any)[0].(map[string]any)
-	for _, k := range []string{"id", "number", "title", "title_generated", "level", "paragraphs", "sections"} {
+	for _, k := range []string{"id", "number", "title", "title_generated", "level", "paragraphs", "blocks", "sections"} {
 		if _, ok := sec[k]; !ok {
 			t.Errorf("sections[0].%s missing", k)
 		}
@@ -160,5 +161,29 @@ func TestEventEnd(t *testing.T) {
 	}
 	if tl[1]["end"] != "2019-05" {
 		t.Errorf("range end = %v, want 2019-05", tl[1]["end"])
+	}
+}
+
+func TestBlocksKeepUnnumbered(t *testing.T) {
+	d, a := fixture()
+	d.Sections[0].Blocks = append(d.Sections[0].Blocks, &document.CodeBlock{Text: "+--+\n|  |\n+--+"}, &document.Rule{})
+	d.Number()
+	var x struct {
+		Sections []struct {
+			Blocks []Block `json:"blocks"`
+		} `json:"sections"`
+	}
+	if err := json.Unmarshal(render1(t, d, a), &x); err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, b := range x.Sections[0].Blocks {
+		kinds = append(kinds, b.Kind+":"+b.ID)
+	}
+	if got, want := strings.Join(kinds, " "), "paragraph:p1 table: code: rule:"; got != want {
+		t.Errorf("blocks = %q, want %q", got, want)
+	}
+	if b := x.Sections[0].Blocks[2]; b.Text != "+--+\n|  |\n+--+" {
+		t.Errorf("code block text = %q, want it verbatim", b.Text)
 	}
 }
