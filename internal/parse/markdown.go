@@ -34,7 +34,11 @@ import (
 // the document title — Meta.Title unless the front matter sets one — and not
 // a section; the headings below it are shifted up so that the top ones are
 // level 1. Levels are never skipped: a ### directly under a # becomes its
-// child. Raw HTML is dropped with one warning per block; images keep their
+// child. Raw HTML keeps its text and meaning, never its markup (see html.go:
+// <pre> is a code block, <sup>/<sub> superscript and subscript, <br> a line
+// break, <b>/<i>/<a href> strong, emphasis and links, <p>/<div>/<details>
+// paragraphs; <script>, <style> and the like are dropped with their content,
+// with a warning); images keep their
 // alt text (with a warning: images are not embedded); strikethrough keeps
 // its text. Block quote and list markers nested deeper than 32 on one line
 // are read as text (goldmark's time grows with the square of that depth).
@@ -372,8 +376,7 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 	case *ast.ThematicBreak:
 		return []document.Block{&document.Rule{Pos: r.pos(n)}}
 	case *ast.HTMLBlock:
-		r.w.Add(r.pos(n), "raw HTML block dropped")
-		return nil
+		return r.htmlBlock(n)
 	case *east.Table:
 		return []document.Block{r.table(n)}
 	}
@@ -455,8 +458,15 @@ func (a *inlineAcc) done() []document.Inline {
 	return a.out
 }
 
-func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
+func (r *mdReader) appendInlines(base *inlineAcc, n ast.Node) {
+	// Inline HTML elements open and close between the children of n.
+	h := &inlineHTML{r: r, base: base}
+	defer h.closeAll()
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.RawHTML); !ok && h.dropping() {
+			continue
+		}
+		out := h.cur()
 		switch c := c.(type) {
 		case *ast.Text:
 			v := restore(c.Segment.Value(r.src))
@@ -505,13 +515,7 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(restore(c.Destination)))
 			r.appendInlines(out, c)
 		case *ast.RawHTML:
-			if r.htmlWarns == nil {
-				r.htmlWarns = map[int]bool{}
-			}
-			if !r.htmlWarns[r.block] {
-				r.htmlWarns[r.block] = true
-				r.w.Add(posAt(r.f, r.block), "raw HTML dropped")
-			}
+			r.rawInline(h, c)
 		case *east.FootnoteLink:
 			if ref := r.footnoteRef(c.Index); ref != nil {
 				out.add(ref)
@@ -544,6 +548,11 @@ func (r *mdReader) clean(s string, n ast.Node, what string) string {
 // it (with the target percent-encoded), and otherwise ins alone, with a
 // warning at n's line. Empty targets ("[a]()") are dropped silently.
 func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []document.Inline) {
+	r.addLinkAt(out, r.line(n), target, ins)
+}
+
+// addLinkAt is addLink for a link at a known line.
+func (r *mdReader) addLinkAt(out *inlineAcc, line int, target string, ins []document.Inline) {
 	u, kind := document.CheckLink(target)
 	if kind != document.LinkRefused {
 		out.add(&document.Link{URL: u, Inlines: ins})
@@ -554,7 +563,7 @@ func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []docu
 		if len(shown) > 80 {
 			shown = strings.ToValidUTF8(shown[:80], "") + "…"
 		}
-		r.w.Add(posAt(r.f, r.line(n)), "link to %q is not an http, https or mailto URL: kept as text", shown)
+		r.w.Add(posAt(r.f, line), "link to %q is not an http, https or mailto URL: kept as text", shown)
 	}
 	for _, in := range ins {
 		if t, ok := in.(document.Text); ok {

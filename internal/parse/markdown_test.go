@@ -48,7 +48,7 @@ func TestMarkdownBlocks(t *testing.T) {
 		{"autolink", "see www.example.org now", `para p1 line=1 "see " link("http://www.example.org" "www.example.org") " now"`},
 		{"strike", "~~gone~~ kept", `para p1 line=1 "gone kept"`},
 		{"image", "![the alt](x.png)", `para p1 line=1 "the alt"`},
-		{"inline html", "a <b>bold</b> c", `para p1 line=1 "a bold c"`},
+		{"inline html", "a <b>bold</b> c", `para p1 line=1 "a " strong("bold") " c"`},
 		{"ordered start", "7. seven\n8. eight", "list p1 line=1 ordered=true start=7\n  item\n    para line=1 \"seven\"\n  item\n    para line=2 \"eight\""},
 		{"loose list", "- a\n\n- b", "list p1 line=1 ordered=false start=0\n  item\n    para line=1 \"a\"\n  item\n    para line=3 \"b\""},
 		{"quote", "> q1\n> q2", "quote p1 line=1\n  para line=1 \"q1 q2\""},

@@ -69,6 +69,8 @@ func TestInlines(t_ *testing.T) {
 		{"javascript is text", []document.Inline{&document.Link{URL: "javascript:alert(1)", Inlines: []document.Inline{t("x")}}}, "x"},
 		{"relative is text", []document.Inline{&document.Link{URL: "../etc/passwd", Inlines: []document.Inline{t("y")}}}, "y"},
 		{"break", []document.Inline{t("a"), document.LineBreak{}, t("b")}, "a<br/>b"},
+		{"sup sub", []document.Inline{t("x"), &document.Sup{Inlines: []document.Inline{t("2")}}, t(" H"), &document.Sub{Inlines: []document.Inline{t("2<")}}, t("O")},
+			"x<sup>2</sup> H<sub>2&lt;</sub>O"},
 		{"noteref", []document.Inline{document.FootnoteRef{ID: "fn1", Number: 1}, document.FootnoteRef{ID: "fn1", Number: 1}},
 			`<sup><a epub:type="noteref" role="doc-noteref" id="fnref1" href="notes.xhtml#fn1">1</a></sup>` +
 				`<sup><a epub:type="noteref" role="doc-noteref" href="notes.xhtml#fn1">1</a></sup>`},

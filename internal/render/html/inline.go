@@ -33,6 +33,14 @@ func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
 		b.WriteString("<strong>")
 		r.writeInlines(b, in.Inlines)
 		b.WriteString("</strong>")
+	case *document.Sup:
+		b.WriteString("<sup>")
+		r.writeInlines(b, in.Inlines)
+		b.WriteString("</sup>")
+	case *document.Sub:
+		b.WriteString("<sub>")
+		r.writeInlines(b, in.Inlines)
+		b.WriteString("</sub>")
 	case document.Code:
 		b.WriteString("<code>")
 		r.writeText(b, string(in))

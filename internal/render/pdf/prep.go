@@ -14,11 +14,12 @@ type run struct {
 	face  face
 	size  float64 // pt
 	color rgb
-	url   string // external link target, or ""
-	dest  string // internal link target (a paragraph or footnote ID), or ""
-	super bool   // raised (footnote reference)
-	brk   bool   // a hard line break; text is empty
-	extra bool   // added by the renderer (a shown address, a caption number): not counted as document words
+	url   string  // external link target, or ""
+	dest  string  // internal link target (a paragraph or footnote ID), or ""
+	super bool    // raised (footnote reference)
+	rise  float64 // pt the text is raised (superscript) or, when negative, lowered (subscript) from the baseline
+	brk   bool    // a hard line break; text is empty
+	extra bool    // added by the renderer (a shown address, a caption number): not counted as document words
 }
 
 // blockKind tells the kinds of prepared blocks apart.
@@ -259,6 +260,15 @@ func (p *preparer) runs(tmpl run, text string, pos source.Pos) []run {
 	return out
 }
 
+// Superscript and subscript: the size of the text (a fraction of the
+// size around it) and how far it is raised or lowered (a fraction of the
+// size around it).
+const (
+	scriptScale = 0.7
+	supRise     = 0.33
+	subDrop     = 0.15
+)
+
 // inlines flattens inline content into runs.
 func (p *preparer) inlines(base run, ins []document.Inline, pos source.Pos) []run {
 	var out []run
@@ -283,6 +293,20 @@ func (p *preparer) inlines(base run, ins []document.Inline, pos source.Pos) []ru
 			}
 			r := base
 			r.face = base.face.bold()
+			out = append(out, p.inlines(r, in.Inlines, pos)...)
+		case *document.Sup:
+			if in == nil {
+				continue
+			}
+			r := base
+			r.size, r.rise = base.size*scriptScale, base.rise+base.size*supRise
+			out = append(out, p.inlines(r, in.Inlines, pos)...)
+		case *document.Sub:
+			if in == nil {
+				continue
+			}
+			r := base
+			r.size, r.rise = base.size*scriptScale, base.rise-base.size*subDrop
 			out = append(out, p.inlines(r, in.Inlines, pos)...)
 		case *document.Link:
 			if in == nil {

@@ -1,0 +1,98 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefbook/briefbook/internal/document"
+)
+
+// blocksDump dumps every block of every section, one per line.
+func blocksDump(doc *document.Document) string {
+	var b strings.Builder
+	doc.WalkSections(func(s *document.Section) bool {
+		for _, bl := range s.Blocks {
+			dumpBlock(&b, bl, 0)
+		}
+		return true
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// TestMarkdownHTML checks that the text of raw HTML is kept with its
+// meaning and its markup dropped (issue 14).
+func TestMarkdownHTML(t *testing.T) {
+	tests := []struct {
+		name, in, want, warn string
+	}{
+		{"sup sub", "x<sup>2</sup> and H<sub>2</sub>O", `para p1 line=1 "x" sup("2") " and H" sub("2") "O"`, ""},
+		{"br", "line<br>break<br/>again", `para p1 line=1 "line" br "break" br "again"`, ""},
+		{"b i", "<b>b</b> <strong>s</strong> <i>i</i> <em>e</em>", `para p1 line=1 strong("b") " " strong("s") " " emph("i") " " emph("e")`, ""},
+		{"nested", "<b>a <i>b</i> c</b>", `para p1 line=1 strong("a " emph("b") " c")`, ""},
+		{"unclosed ends with paragraph", "a <b>bold\n\nnext", "para p1 line=1 \"a \" strong(\"bold\")\npara p2 line=3 \"next\"", ""},
+		{"stray end tag", "a </b> c", `para p1 line=1 "a  c"`, ""},
+		{"crossed", "<b>a <i>b</b> c</i>", `para p1 line=1 strong("a " emph("b")) " c"`, ""},
+		{"a href", `<a href="https://x.org/a b">site</a>`, `para p1 line=1 link("https://x.org/a%20b" "site")`, ""},
+		{"a refused", `<a href="javascript:alert(1)">x</a>`, `para p1 line=1 "x"`, "not an http"},
+		{"a name", `<a name="top">x</a>`, `para p1 line=1 "x"`, ""},
+		{"code kbd", "press <kbd>Ctrl</kbd> <code>a&lt;b</code>", `para p1 line=1 "press " code("Ctrl") " " code("a<b")`, ""},
+		{"comment", "a <!-- hidden --> b", `para p1 line=1 "a  b"`, ""},
+		{"script inline", "a <script>alert(1)</script> b", `para p1 line=1 "a  b"`, "<script> dropped"},
+		{"img", `<img src="x.png" alt="A logo">`, `para p1 line=1 "A logo"`, "not embedded"},
+		{"p center", "<p align=\"center\">\n  Centered <b>text</b> &amp; more\n</p>", `para p1 line=2 "Centered " strong("text") " & more"`, ""},
+		{"div", "<div>\none\n</div>", `para p1 line=2 "one"`, ""},
+		{"center", "<center>Title</center>", `para p1 line=1 "Title"`, ""},
+		{"div paragraphs", "<div><p>one</p><p>two</p></div>", "para p1 line=1 \"one\"\npara p2 line=1 \"two\"", ""},
+		{"details", "<details>\n<summary>More</summary>\n\nBody *md*.\n\n</details>", "para p1 line=2 strong(\"More\")\npara p2 line=4 \"Body \" emph(\"md\") \".\"", ""},
+		{"details inline", "<details><summary>Sum</summary>Inside text</details>", "para p1 line=1 strong(\"Sum\")\npara p2 line=1 \"Inside text\"", ""},
+		{"pre", "<pre>\n  a  &lt;b&gt;\n\n <b>c</b>\n</pre>", `code line=1 lang="" "  a  <b>\n\n c"`, ""},
+		{"pre br", "<pre>a<br>b</pre>", `code line=1 lang="" "a\nb"`, ""},
+		{"hr", "<div>a<hr>b</div>", "para p1 line=1 \"a\"\nrule line=1\npara p2 line=1 \"b\"", ""},
+		{"heading", "<h1 align=\"center\">Name</h1>", `para p1 line=1 strong("Name")`, ""},
+		{"style block", "<style>\np { color: red }\n</style>\n\ntext", `para p1 line=5 "text"`, "<style> dropped"},
+		{"script block", "<div>\n<script>x = 1</script>\nkept\n</div>", `para p1 line=3 "kept"`, "<script> dropped"},
+		{"svg", "<div><svg><text>no</text><p>no</p></svg>yes</div>", `para p1 line=1 "yes"`, "<svg> dropped"},
+		{"entities", "<p>&copy; 2024 &mdash; &#x41;&#66;</p>", `para p1 line=1 "© 2024 — AB"`, ""},
+		{"table", "<table><tr><th>a</th><td>b</td></tr><tr><td>c</td></tr></table>", "para p1 line=1 strong(\"a\") \" b\"\npara p2 line=1 \"c\"", ""},
+		{"lines", "<div>\n<p>one</p>\n\n<p>two</p>\n</div>", "para p1 line=2 \"one\"\npara p2 line=4 \"two\"", ""},
+		{"comment block", "<!--\nnot text\n-->\n\ntext", `para p1 line=5 "text"`, ""},
+		{"in quote", "> <p>quoted <sup>1</sup></p>", "quote p1 line=1\n  para line=1 \"quoted \" sup(\"1\")", ""},
+		{"control by reference", "<p>a&#1;b</p>", `para p1 line=1 "ab"`, "control character"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, ws := parseMDString(t, tt.in)
+			if got := blocksDump(doc); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			var all []string
+			for _, w := range ws.List {
+				all = append(all, w.String())
+			}
+			joined := strings.Join(all, "\n")
+			if tt.warn == "" && strings.Contains(joined, "HTML") {
+				t.Errorf("unexpected warning: %s", joined)
+			}
+			if tt.warn != "" && !strings.Contains(joined, tt.warn) {
+				t.Errorf("warnings %q, want one containing %q", joined, tt.warn)
+			}
+		})
+	}
+}
+
+// TestMarkdownHTMLDeep checks that thousands of open inline elements stay
+// bounded: the tags past maxNesting are ignored, the text is kept.
+func TestMarkdownHTMLDeep(t *testing.T) {
+	in := strings.Repeat("<b>", 5000) + "x" + strings.Repeat("</b>", 5000)
+	doc, _ := parseMDString(t, "a "+in)
+	got := document.InlineText(doc.Sections[0].Blocks[0].(*document.Paragraph).Inlines)
+	if got != "a x" {
+		t.Errorf("got %q", got)
+	}
+	in = "<div>" + strings.Repeat("<i>", 5000) + "y" + "</div>"
+	doc, _ = parseMDString(t, in)
+	got = document.InlineText(doc.Sections[0].Blocks[0].(*document.Paragraph).Inlines)
+	if got != "y" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -1,0 +1,39 @@
+package pdf
+
+import (
+	"testing"
+
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/source"
+)
+
+// TestSupSubRuns checks that superscript and subscript become smaller
+// runs raised or lowered from the baseline, nesting adding up.
+func TestSupSubRuns(t *testing.T) {
+	st, fs := testStyleFonts(t)
+	p := &preparer{st: st, z: newSanitizer(fs, &source.Warnings{}), anchors: map[string]bool{}}
+	base := run{face: serif, size: 10}
+	ins := []document.Inline{
+		document.Text("x"),
+		&document.Sup{Inlines: []document.Inline{document.Text("2"), &document.Sup{Inlines: []document.Inline{document.Text("n")}}}},
+		document.Text(" H"),
+		&document.Sub{Inlines: []document.Inline{document.Text("2")}},
+	}
+	runs := p.inlines(base, ins, source.Pos{})
+	type want struct {
+		text       string
+		size, rise float64
+	}
+	wants := []want{{"x", 10, 0}, {"2", 7, 3.3}, {"n", 4.9, 3.3 + 7*supRise}, {" H", 10, 0}, {"2", 7, -1.5}}
+	if len(runs) != len(wants) {
+		t.Fatalf("got %d runs %+v", len(runs), runs)
+	}
+	for i, w := range wants {
+		r := runs[i]
+		if r.text != w.text || !near(r.size, w.size) || !near(r.rise, w.rise) {
+			t.Errorf("run %d: got %q size %.2f rise %.2f, want %+v", i, r.text, r.size, r.rise, w)
+		}
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
