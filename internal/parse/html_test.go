@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/source"
 )
 
 // blocksDump dumps every block of every section, one per line.
@@ -94,5 +95,56 @@ func TestMarkdownHTMLDeep(t *testing.T) {
 	got = document.InlineText(doc.Sections[0].Blocks[0].(*document.Paragraph).Inlines)
 	if got != "y" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestParseAsChoosesReader checks the reader chosen by extension and by
+// name, and the refusal of unknown file types (issue 14).
+func TestParseAsChoosesReader(t *testing.T) {
+	tests := []struct {
+		name, from, data string
+		want             string // "txt", "md" or "error"
+	}{
+		{"a.md", "", "# T\n\ntext", "md"},
+		{"a.MARKDOWN", "", "# T\n\ntext", "md"},
+		{"a.txt", "", "# T\n\ntext", "txt"},
+		{"a.text", "", "Title\n\ntext", "txt"},
+		{"page.html", "", "<p>x</p>", "error"},
+		{"notes.rtf", "", "plain", "error"},
+		{"README", "", "# Readme\n\ntext", "error"},
+		{"README", "", "Title\n\nsee [a](b)", "error"},
+		{"README", "", "text\n<div>x</div>", "error"},
+		{"README", "", "```\ncode\n```", "error"},
+		{"LETTER", "", "Dear friend,\n\n#1 on the list; a < b.\n", "txt"},
+		{"page.html", "md", "<p>x</p>", "md"},
+		{"README", "txt", "# Readme", "txt"},
+		{"a.md", "txt", "# T\n\ntext", "txt"},
+		{"a.md", "rtf", "x", "error"},
+	}
+	for _, tt := range tests {
+		f := &source.File{Name: tt.name, Data: []byte(tt.data)}
+		doc, err := ParseAs(f, tt.from, &source.Warnings{})
+		got := "error"
+		if err == nil {
+			// The Markdown reader takes a lone "# T" as the title.
+			got = "txt"
+			if doc.Meta.Title != "" && !strings.HasPrefix(doc.Meta.Title, "#") && strings.HasPrefix(tt.data, "# ") {
+				got = "md"
+			}
+			if tt.want == "md" && strings.HasPrefix(tt.data, "<") {
+				got = "md" // no title either way: the HTML was read as such
+				if strings.Contains(blocksDump(doc), "<") {
+					got = "txt"
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s from %q: read as %s, want %s (err %v)", tt.name, tt.from, got, tt.want, err)
+		}
+		if err != nil && tt.from == "" {
+			if !strings.Contains(err.Error(), tt.name) || !strings.Contains(err.Error(), "--from") {
+				t.Errorf("%s: error %q should name the file and --from", tt.name, err)
+			}
+		}
 	}
 }
