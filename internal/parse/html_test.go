@@ -148,3 +148,30 @@ func TestParseAsChoosesReader(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingFootnote checks that a footnote called in a heading (or in
+// the title) keeps its note and leaves the title clean.
+func TestHeadingFootnote(t *testing.T) {
+	doc, _ := parseMDString(t, "# Title[^t]\n\n## Part[^p] two\n\nText[^p].\n\n[^p]: Part note.\n[^t]: Title note.\n")
+	if doc.Meta.Title != "Title" {
+		t.Errorf("title %q", doc.Meta.Title)
+	}
+	if got := doc.Sections[0].Title; got != "Part two" {
+		t.Errorf("section title %q", got)
+	}
+	var notes []string
+	for _, fn := range doc.Footnotes {
+		notes = append(notes, fn.ID+":"+blocksText(fn.Blocks))
+	}
+	if got := strings.Join(notes, " "); got != "fn1:Title note. fn2:Part note." {
+		t.Errorf("notes %q", got)
+	}
+}
+
+func blocksText(bs []document.Block) string {
+	var parts []string
+	for _, b := range bs {
+		parts = append(parts, document.BlockText(b))
+	}
+	return strings.Join(parts, "\n")
+}

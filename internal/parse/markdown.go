@@ -122,7 +122,7 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 // parseMarkdown runs goldmark over src; with a guard, emphasis and
 // strikethrough delimiters go through it (see emphasisGuard).
 func parseMarkdown(src []byte, withMeta bool, g *emphasisGuard) (ast.Node, parser.Context) {
-	exts := []goldmark.Extender{extension.Table, extension.Linkify, extension.TaskList, extension.Footnote}
+	exts := []goldmark.Extender{extension.Table, extension.Linkify, extension.TaskList, extension.Footnote, extension.DefinitionList}
 	if withMeta {
 		exts = append(exts, meta.Meta)
 	}
@@ -346,7 +346,7 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 			l.Start = n.Start
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			it := &document.ListItem{}
+			it := &document.ListItem{Task: taskOf(c)}
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				it.Blocks = append(it.Blocks, r.blocks(cc)...)
 			}
@@ -379,12 +379,55 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 		return r.htmlBlock(n)
 	case *east.Table:
 		return []document.Block{r.table(n)}
+	case *east.DefinitionList:
+		return []document.Block{r.definitions(n)}
 	}
 	var out []document.Block
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		out = append(out, r.blocks(c)...)
 	}
 	return out
+}
+
+// taskOf returns the task state of list item n: goldmark puts the check
+// box at the start of the item's first paragraph.
+func taskOf(n ast.Node) document.Task {
+	if p := n.FirstChild(); p != nil {
+		if cb, ok := p.FirstChild().(*east.TaskCheckBox); ok {
+			if cb.IsChecked {
+				return document.TaskDone
+			}
+			return document.TaskOpen
+		}
+	}
+	return document.TaskNone
+}
+
+// definitions converts a definition list into a bullet list: one item a
+// term, holding the term as a bold paragraph and then its definitions.
+func (r *mdReader) definitions(n *east.DefinitionList) *document.List {
+	l := &document.List{Pos: r.pos(n)}
+	var it *document.ListItem
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *east.DefinitionTerm:
+			r.block = r.line(c)
+			it = &document.ListItem{}
+			if ins := r.inlines(c); len(ins) > 0 {
+				it.Blocks = append(it.Blocks, &document.Paragraph{Pos: r.pos(c), Inlines: []document.Inline{&document.Strong{Inlines: ins}}})
+			}
+			l.Items = append(l.Items, it)
+		case *east.DefinitionDescription:
+			if it == nil {
+				it = &document.ListItem{}
+				l.Items = append(l.Items, it)
+			}
+			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				it.Blocks = append(it.Blocks, r.blocks(cc)...)
+			}
+		}
+	}
+	return l
 }
 
 func codeText(n ast.Node, src []byte) string {
@@ -522,11 +565,7 @@ func (r *mdReader) appendInlines(base *inlineAcc, n ast.Node) {
 			}
 		case *east.FootnoteBacklink:
 		case *east.TaskCheckBox:
-			if c.IsChecked {
-				out.addText("[x] ")
-			} else {
-				out.addText("[ ] ")
-			}
+			// The list item holds the state (see taskOf).
 		default: // strikethrough and anything unknown: keep the content
 			r.appendInlines(out, c)
 		}

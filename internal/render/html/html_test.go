@@ -40,6 +40,12 @@ func TestBlocks(t_ *testing.T) {
 				`<tr><td class="al-r">1</td><td>2</td></tr>` + "\n</tbody>\n</table></div>\n"},
 		{"code", &document.CodeBlock{Lang: "go x", Text: "a < b && c\n"}, `<pre><code class="language-go">a &lt; b &amp;&amp; c</code></pre>` + "\n"},
 		{"rule", &document.Rule{}, "<hr/>\n"},
+		{"task list", &document.List{Items: []*document.ListItem{
+			{Task: document.TaskOpen, Blocks: []document.Block{p(t("to do"))}},
+			{Task: document.TaskDone, Blocks: []document.Block{p(t("done"))}},
+			{Blocks: []document.Block{p(t("plain"))}},
+		}}, "<ul>\n" + `<li class="task"><span class="box">☐</span> to do</li>` + "\n" +
+			`<li class="task"><span class="box">☑</span> done</li>` + "\n<li>plain</li>\n</ul>\n"},
 	}
 	for _, tc := range tests {
 		t_.Run(tc.name, func(t_ *testing.T) {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
@@ -51,6 +52,10 @@ type list struct {
 	ordered bool
 	start   int
 	items   [][]*block
+	// tasks holds, for each item, its check-box marker (nil for an
+	// ordinary item): ☐ or ☑, or "[ ]" and "[x]" when no embedded face
+	// has the box.
+	tasks [][]run
 }
 
 type table struct {
@@ -192,6 +197,7 @@ func (p *preparer) block(b document.Block, f face, size float64) *block {
 				continue
 			}
 			l.items = append(l.items, p.blocks(it.Blocks, f, size))
+			l.tasks = append(l.tasks, p.taskMarker(it.Task, f, size))
 		}
 		out.list = l
 	case *document.Quote:
@@ -247,6 +253,23 @@ func expandTabs(s string) string {
 		col++
 	}
 	return b.String()
+}
+
+// taskMarker returns the marker of a task-list item in face f (or a face
+// that has the box), nil for an ordinary item.
+func (p *preparer) taskMarker(t document.Task, f face, size float64) []run {
+	box := t.Box()
+	if box == "" {
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(box)
+	if !p.z.fonts[f].Has(r) && p.z.fallback(f, r) < 0 {
+		box = "[ ]"
+		if t == document.TaskDone {
+			box = "[x]"
+		}
+	}
+	return p.runs(run{face: f, size: size, color: p.accent}, box, source.Pos{})
 }
 
 // runs sanitises text in the look of tmpl.

@@ -37,3 +37,31 @@ func TestSupSubRuns(t *testing.T) {
 }
 
 func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+// TestTaskMarkers checks that task-list items get a check box (from a
+// face that has it) instead of the bullet, and ordinary items none.
+func TestTaskMarkers(t *testing.T) {
+	st, fs := testStyleFonts(t)
+	p := &preparer{st: st, z: newSanitizer(fs, &source.Warnings{}), anchors: map[string]bool{}}
+	l := &document.List{Items: []*document.ListItem{
+		{Task: document.TaskOpen, Blocks: []document.Block{&document.Paragraph{Inlines: []document.Inline{document.Text("a")}}}},
+		{Task: document.TaskDone, Blocks: []document.Block{&document.Paragraph{Inlines: []document.Inline{document.Text("b")}}}},
+		{Blocks: []document.Block{&document.Paragraph{Inlines: []document.Inline{document.Text("c")}}}},
+	}}
+	b := p.block(l, serif, 10)
+	want := []string{"☐", "☑", ""}
+	for i, w := range want {
+		got := ""
+		for _, r := range b.list.tasks[i] {
+			got += r.text
+		}
+		if got != w {
+			t.Errorf("item %d: marker %q, want %q", i, got, w)
+		}
+	}
+	for _, r := range b.list.tasks[0] {
+		if !fs[r.face].Has('☐') {
+			t.Errorf("face %v lacks the box", r.face)
+		}
+	}
+}
