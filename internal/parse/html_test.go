@@ -175,3 +175,22 @@ func blocksText(bs []document.Block) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+// TestHeadingAnchors checks "{#id}" heading attributes and the GitHub-style
+// anchors of headings without one (issue 14).
+func TestHeadingAnchors(t *testing.T) {
+	doc, _ := parseMDString(t, "# Doc\n\n## Annex {#annex}\n\nSee [it](#annex).\n\n## Annex\n\n## Annex\n\n## Plan & Goals, 2024!\n\n## Шаг {#step .red}\n\n## Ещё раз\n\nSetext {#setext}\n---\n")
+	var got []string
+	doc.WalkSections(func(s *document.Section) bool {
+		got = append(got, s.Title+"="+s.Anchor)
+		return true
+	})
+	want := "Annex=annex Annex=annex-1 Annex=annex-2 Plan & Goals, 2024!=plan--goals-2024 Шаг=step Ещё раз=ещё-раз Setext=setext"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+	p := doc.Sections[0].Blocks[0].(*document.Paragraph)
+	if l, ok := p.Inlines[1].(*document.Link); !ok || l.URL != "#annex" || doc.SectionAnchors()["annex"] != doc.Sections[0] {
+		t.Errorf("link %#v does not name the section", p.Inlines[1])
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
@@ -132,7 +133,9 @@ func parseMarkdown(src []byte, withMeta bool, g *emphasisGuard) (ast.Node, parse
 	} else {
 		exts = append(exts, extension.Strikethrough)
 	}
-	md := goldmark.New(append(opts, goldmark.WithExtensions(exts...))...)
+	opts = append(opts, goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+	md := goldmark.New(opts...)
 	ctx := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return root, ctx
@@ -214,6 +217,8 @@ type mdReader struct {
 	htmlWarns map[int]bool
 	// ctl removes control characters that decoding brings back.
 	ctl *controlCleaner
+	// anchors are the heading anchors given so far.
+	anchors map[string]bool
 }
 
 type mdOpen struct {
@@ -260,7 +265,7 @@ func (r *mdReader) build(root ast.Node) {
 			for len(stack) > 0 && stack[len(stack)-1].level >= h.Level {
 				stack = stack[:len(stack)-1]
 			}
-			s := &document.Section{Title: title, Pos: posAt(r.f, r.block)}
+			s := &document.Section{Title: title, Pos: posAt(r.f, r.block), Anchor: r.anchor(h, title)}
 			if len(stack) == 0 {
 				r.doc.Sections = append(r.doc.Sections, s)
 			} else {
@@ -295,6 +300,49 @@ func (r *mdReader) build(root ast.Node) {
 		}
 		r.doc.Footnotes[i].Blocks = bs
 	}
+}
+
+// anchor returns the anchor of heading h: its "{#id}" attribute, else the
+// GitHub-style slug of its title (see slug), made unique with "-1", "-2", …
+// like GitHub's.
+func (r *mdReader) anchor(h *ast.Heading, title string) string {
+	if r.anchors == nil {
+		r.anchors = map[string]bool{}
+	}
+	if v, ok := h.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			if id := r.clean(strings.TrimSpace(string(restore(b))), h, "a heading attribute"); id != "" {
+				r.anchors[id] = true
+				return id
+			}
+		}
+	}
+	base := slug(title)
+	if base == "" {
+		return ""
+	}
+	id := base
+	for i := 1; r.anchors[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	r.anchors[id] = true
+	return id
+}
+
+// slug returns the anchor GitHub gives a heading: its text in lower case
+// without punctuation and symbols (letters, digits, marks, "-" and "_"
+// kept), spaces turned into "-".
+func slug(title string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(title) {
+		switch {
+		case c == ' ':
+			b.WriteByte('-')
+		case c == '-' || c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c):
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // line returns the 1-based source line where n starts.

@@ -47,6 +47,9 @@ func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
 		b.WriteString("</code>")
 	case *document.Link:
 		href, ok := LinkHref(in.URL)
+		if u, kind := document.CheckLink(in.URL); kind == document.LinkInternal && r.opt.Internal != nil {
+			href, ok = r.opt.Internal(strings.TrimPrefix(u, "#"))
+		}
 		if !ok {
 			r.writeInlines(b, in.Inlines)
 			return

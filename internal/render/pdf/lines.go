@@ -55,6 +55,9 @@ func (l *layout) words(runs []run) []word {
 			continue
 		}
 		s := r.text
+		if r.pageOf != "" {
+			s = l.pageLabel(r.pageOf)
+		}
 		for len(s) > 0 {
 			j := 0
 			for j < len(s) && s[j] != ' ' {

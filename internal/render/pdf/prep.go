@@ -20,7 +20,10 @@ type run struct {
 	super bool    // raised (footnote reference)
 	rise  float64 // pt the text is raised (superscript) or, when negative, lowered (subscript) from the baseline
 	brk   bool    // a hard line break; text is empty
-	extra bool    // added by the renderer (a shown address, a caption number): not counted as document words
+	// pageOf names an anchor whose page number (from the previous layout
+	// pass) is the run's text; "" for ordinary text.
+	pageOf string
+	extra  bool // added by the renderer (a shown address, a caption number): not counted as document words
 }
 
 // blockKind tells the kinds of prepared blocks apart.
@@ -92,16 +95,19 @@ type prepared struct {
 
 // preparer converts the document model into prepared blocks.
 type preparer struct {
-	st      *Style
-	z       *sanitizer
-	anchors map[string]bool
-	text    rgb
-	accent  rgb
-	grey    rgb
+	// sections maps the "#fragment" of a link to the section it names
+	// (see document.Document.SectionAnchors).
+	sections map[string]*document.Section
+	st       *Style
+	z        *sanitizer
+	anchors  map[string]bool
+	text     rgb
+	accent   rgb
+	grey     rgb
 }
 
 func prepare(doc *document.Document, st *Style, z *sanitizer) *prepared {
-	p := &preparer{st: st, z: z, anchors: map[string]bool{},
+	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(),
 		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent), grey: st.color(st.Colors.Grey)}
 	out := &prepared{anchors: p.anchors, noteByID: map[string]*footnote{}}
 	for _, fn := range doc.Footnotes {
@@ -255,6 +261,27 @@ func expandTabs(s string) string {
 	return b.String()
 }
 
+// crossRef returns a link to section sec around ins, followed by where
+// the section is: " (§ 2.1, p. 4)", or " (p. 4)" for an unnumbered one,
+// in the grey of shown addresses. The page is filled in at layout time
+// from the previous pass (see run.pageOf).
+func (p *preparer) crossRef(base run, sec *document.Section, ins []document.Inline, pos source.Pos) []run {
+	r := base
+	r.dest, r.color = sec.ID, p.accent
+	out := p.inlines(r, ins, pos)
+	g := base
+	g.color, g.size, g.extra, g.dest = p.grey, base.size*0.85, true, sec.ID
+	where := " (p.\u00a0"
+	if sec.Number != "" {
+		where = " (§\u00a0" + sec.Number + ", p.\u00a0"
+	}
+	out = append(out, p.runs(g, where, pos)...)
+	pg := g
+	pg.pageOf = sec.ID
+	out = append(out, pg)
+	return append(out, p.runs(g, ")", pos)...)
+}
+
 // taskMarker returns the marker of a task-list item in face f (or a face
 // that has the box), nil for an ordinary item.
 func (p *preparer) taskMarker(t document.Task, f face, size float64) []run {
@@ -337,6 +364,10 @@ func (p *preparer) inlines(base run, ins []document.Inline, pos source.Pos) []ru
 			}
 			r := base
 			url := strings.TrimSpace(in.URL)
+			if sec := p.sections[strings.TrimPrefix(url, "#")]; sec != nil && strings.HasPrefix(url, "#") {
+				out = append(out, p.crossRef(r, sec, in.Inlines, pos)...)
+				continue
+			}
 			if strings.HasPrefix(url, "#") {
 				r.dest = strings.TrimPrefix(url, "#")
 			} else {

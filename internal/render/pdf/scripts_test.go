@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/briefbook/briefbook/internal/document"
@@ -63,5 +66,36 @@ func TestTaskMarkers(t *testing.T) {
 		if !fs[r.face].Has('☐') {
 			t.Errorf("face %v lacks the box", r.face)
 		}
+	}
+}
+
+// TestCrossReference checks that a link to a section's anchor prints its
+// number and page after the text, and that the page is the one the
+// section's heading is on.
+func TestCrossReference(t *testing.T) {
+	needTool(t, "pdftotext")
+	long := strings.Repeat("Words to fill the pages so that the annex starts later in the book. ", 300)
+	link := &document.Link{URL: "#annex", Inlines: []document.Inline{document.Text("the annex")}}
+	doc := &document.Document{
+		Meta: document.Meta{Title: "Cross references", Language: "en"},
+		Sections: []*document.Section{
+			{Title: "Intro", Blocks: []document.Block{&document.Paragraph{Inlines: []document.Inline{document.Text("See "), link, document.Text(".")}}}},
+			{Title: "Middle", Blocks: []document.Block{&document.Paragraph{Inlines: []document.Inline{document.Text(long)}}}},
+			{Title: "Annex", Anchor: "annex", Blocks: []document.Block{&document.Paragraph{Inlines: []document.Inline{document.Text("The annex.")}}}},
+		},
+	}
+	doc.Number()
+	in := fixtureInput()
+	in.Doc, in.Analysis = doc, nil
+	res := mustLayout(t, in)
+	file := writeTemp(t, res.PDF)
+	all := pdfText(t, file, 1, 99)
+	m := regexp.MustCompile(`See the annex \(§ 3, p\. (\d+)\)\.`).FindStringSubmatch(squash(all))
+	if m == nil {
+		t.Fatalf("no cross-reference in %q", squash(all))
+	}
+	page, _ := strconv.Atoi(m[1])
+	if page < 2 || !strings.Contains(pdfText(t, file, page, page), "3  Annex") && !strings.Contains(squash(pdfText(t, file, page, page)), "3 Annex") {
+		t.Errorf("the annex is not on p. %d", page)
 	}
 }
