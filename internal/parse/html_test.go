@@ -1,8 +1,10 @@
 package parse
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
@@ -192,5 +194,48 @@ func TestHeadingAnchors(t *testing.T) {
 	p := doc.Sections[0].Blocks[0].(*document.Paragraph)
 	if l, ok := p.Inlines[1].(*document.Link); !ok || l.URL != "#annex" || doc.SectionAnchors()["annex"] != doc.Sections[0] {
 		t.Errorf("link %#v does not name the section", p.Inlines[1])
+	}
+}
+
+// TestMarkdownHTMLLinearTime checks that raw HTML and heading attributes
+// cost time linear in their size (4× the input, at most 6× the time; see
+// linearEnough), for inputs that could make a hand-written reader slow.
+func TestMarkdownHTMLLinearTime(t *testing.T) {
+	tests := []struct{ name, unit string }{
+		{"inline HTML elements left open", "a <b>x <i>y <sup>z "},
+		{"inline HTML end tags with nothing open", "a </b> b </sup> "},
+		{"HTML block of open elements", "<div><b><i><span><p>text "},
+		{"HTML block of pre openers", "<pre>a<pre>b"},
+		{"HTML block of dropped elements", "<div><svg><p>x</p>"},
+		{"HTML comments and entities", "<p>&amp;<!-- x --> &#65; "},
+		{"headings with attributes", "## A {#a .b c=d}\n\n"},
+		{"equal headings", "## Same\n\n"},
+	}
+	const small, large = 50_000, 200_000
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var times [2]time.Duration
+			for round := 0; round < 3; round++ {
+				for i, size := range []int{small, large} {
+					in := []byte(pathological(tt.unit, size))
+					times[i] = time.Hour
+					for range 3 {
+						runtime.GC()
+						start := time.Now()
+						if _, err := ParseMarkdown(&source.File{Name: "p.md", Data: in}, nil); err != nil {
+							t.Fatal(err)
+						}
+						times[i] = min(times[i], time.Since(start))
+					}
+				}
+				if raceEnabled || linearEnough(times) {
+					break
+				}
+			}
+			t.Logf("%d KB: %v, %d KB: %v", small/1000, times[0], large/1000, times[1])
+			if !raceEnabled && !linearEnough(times) {
+				t.Errorf("4× the input took %v → %v", times[0], times[1])
+			}
+		})
 	}
 }

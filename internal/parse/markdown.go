@@ -217,8 +217,10 @@ type mdReader struct {
 	htmlWarns map[int]bool
 	// ctl removes control characters that decoding brings back.
 	ctl *controlCleaner
-	// anchors are the heading anchors given so far.
+	// anchors are the heading anchors given so far; next holds, for each
+	// slug, the next suffix to try (see anchor).
 	anchors map[string]bool
+	next    map[string]int
 }
 
 type mdOpen struct {
@@ -321,10 +323,21 @@ func (r *mdReader) anchor(h *ast.Heading, title string) string {
 	if base == "" {
 		return ""
 	}
-	id := base
-	for i := 1; r.anchors[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	// next[base] is the suffix to try first: it only grows, so equal
+	// headings cost linear time.
+	if r.next == nil {
+		r.next = map[string]int{}
 	}
+	n := r.next[base]
+	id := base
+	if n > 0 {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	for r.anchors[id] {
+		n++
+		id = base + "-" + strconv.Itoa(n)
+	}
+	r.next[base] = n + 1
 	r.anchors[id] = true
 	return id
 }
