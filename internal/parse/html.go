@@ -154,7 +154,11 @@ func (h *inlineHTML) pop() {
 		return
 	}
 	out := h.cur()
-	switch f.kind {
+	kind := f.kind
+	if strings.TrimSpace(document.InlineText(ins)) == "" {
+		kind = hNone // white space: no element around it
+	}
+	switch kind {
 	case hStrong:
 		out.add(&document.Strong{Inlines: ins})
 	case hEmph:
@@ -416,6 +420,9 @@ func (b *htmlBlockReader) token(tok html.Token, line int) {
 		b.flush()
 		b.out = append(b.out, &document.Rule{Pos: posAt(b.r.f, line)})
 	case leadElements[name]:
+		if tok.Type == html.EndTagToken {
+			b.h.close(name)
+		}
 		b.flush()
 		if tok.Type == html.StartTagToken {
 			b.h.open(name, hStrong, "", line)
@@ -483,10 +490,20 @@ func (b *htmlBlockReader) endPre() {
 	b.preText.Reset()
 }
 
-// flush ends the paragraph being read.
+// flush ends the paragraph being read. The inline elements open at its
+// end (a link or bold around several blocks) are open again in the next.
 func (b *htmlBlockReader) flush() {
+	var carry []htmlFrame
+	for _, f := range b.h.frames {
+		if _, ok := inlineElements[f.tag]; ok {
+			carry = append(carry, htmlFrame{tag: f.tag, kind: f.kind, url: f.url, line: f.line})
+		}
+	}
 	b.h.closeAll()
-	ins := trimInlines(b.para.done())
+	for _, f := range carry {
+		b.h.open(f.tag, f.kind, f.url, f.line)
+	}
+	ins := trimEdges(b.para.done())
 	b.para = inlineAcc{}
 	if len(ins) > 0 {
 		line := b.paraLine
@@ -496,4 +513,73 @@ func (b *htmlBlockReader) flush() {
 		b.out = append(b.out, &document.Paragraph{Pos: posAt(b.r.f, line), Inlines: ins})
 	}
 	b.paraLine = -1
+}
+
+// trimEdges is trimInlines, also inside the elements at the ends of ins
+// (HTML puts line breaks and indentation inside them), at most maxNesting
+// deep.
+func trimEdges(ins []document.Inline) []document.Inline {
+	for depth := 0; depth < 2; depth++ {
+		ins = trimInlines(ins)
+		if len(ins) == 0 {
+			return ins
+		}
+		trimIn(ins[0], true, maxNesting)
+		trimIn(ins[len(ins)-1], false, maxNesting)
+	}
+	return ins
+}
+
+// trimIn trims white space at the start (or end) of the content of an
+// element, and of the element at that end of it, down to depth levels.
+func trimIn(in document.Inline, start bool, depth int) {
+	var kids *[]document.Inline
+	switch in := in.(type) {
+	case *document.Strong:
+		kids = &in.Inlines
+	case *document.Emph:
+		kids = &in.Inlines
+	case *document.Sup:
+		kids = &in.Inlines
+	case *document.Sub:
+		kids = &in.Inlines
+	case *document.Link:
+		kids = &in.Inlines
+	default:
+		return
+	}
+	k := *kids
+	if start {
+		for len(k) > 0 {
+			t, ok := k[0].(document.Text)
+			if !ok {
+				break
+			}
+			if t = document.Text(strings.TrimLeft(string(t), " ")); t != "" {
+				k[0] = t
+				break
+			}
+			k = k[1:]
+		}
+	} else {
+		for len(k) > 0 {
+			t, ok := k[len(k)-1].(document.Text)
+			if !ok {
+				break
+			}
+			if t = document.Text(strings.TrimRight(string(t), " ")); t != "" {
+				k[len(k)-1] = t
+				break
+			}
+			k = k[:len(k)-1]
+		}
+	}
+	*kids = k
+	if len(k) > 0 && depth > 0 {
+		if start {
+			trimIn(k[0], true, depth-1)
+		} else {
+			trimIn(k[len(k)-1], false, depth-1)
+		}
+	}
 }

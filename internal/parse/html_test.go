@@ -60,6 +60,10 @@ func TestMarkdownHTML(t *testing.T) {
 		{"lines", "<div>\n<p>one</p>\n\n<p>two</p>\n</div>", "para p1 line=2 \"one\"\npara p2 line=4 \"two\"", ""},
 		{"comment block", "<!--\nnot text\n-->\n\ntext", `para p1 line=5 "text"`, ""},
 		{"in quote", "> <p>quoted <sup>1</sup></p>", "quote p1 line=1\n  para line=1 \"quoted \" sup(\"1\")", ""},
+		{"link around blocks", "<a href=\"https://x.org\">\n<div><img src=\"l.png\" alt=\"Logo\"></div>\n<b>Fast builds.</b>\n</a>", "para p1 line=2 link(\"https://x.org\" \"Logo\")\npara p2 line=3 link(\"https://x.org\" strong(\"Fast builds.\"))", ""},
+		{"bold across paragraphs", "<div><b>one<p>two</b> three</div>", "para p1 line=1 strong(\"one\")\npara p2 line=1 strong(\"two\") \" three\"", ""},
+		{"summary not carried", "<details><summary><b>Sum</b></summary>body</details>", "para p1 line=1 strong(strong(\"Sum\"))\npara p2 line=1 \"body\"", ""},
+		{"white-space link", "<div><a href=\"https://x.org\"> </a>text</div>", `para p1 line=1 "text"`, ""},
 		{"control by reference", "<p>a&#1;b</p>", `para p1 line=1 "ab"`, "control character"},
 	}
 	for _, tt := range tests {
