@@ -194,7 +194,8 @@ func (t Task) Box() string {
 }
 
 // SectionAnchors maps every "#fragment" a link may use for a section to
-// that section: each section's ID and, where set, its Anchor. An Anchor
+// that section: each section's ID and, where set, its Anchor as written
+// and percent-encoded. An Anchor
 // wins over an equal ID of another section; the first of equal Anchors
 // wins.
 func (d *Document) SectionAnchors() map[string]*Section {
@@ -210,6 +211,11 @@ func (d *Document) SectionAnchors() map[string]*Section {
 		if s.Anchor != "" && !seen[s.Anchor] {
 			seen[s.Anchor] = true
 			m[s.Anchor] = s
+			// Links hold their targets percent-encoded (see CheckLink):
+			// "#%D0%B0" names the anchor "а" too.
+			if enc := strings.TrimPrefix(NormalizeURL("#"+s.Anchor), "#"); enc != s.Anchor && m[enc] == nil {
+				m[enc] = s
+			}
 		}
 		return true
 	})

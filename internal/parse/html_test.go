@@ -243,3 +243,14 @@ func TestMarkdownHTMLLinearTime(t *testing.T) {
 		})
 	}
 }
+
+// TestCyrillicAnchorLink checks that a link to a non-ASCII anchor, held
+// percent-encoded, still names its section.
+func TestCyrillicAnchorLink(t *testing.T) {
+	doc, _ := parseMDString(t, "# Док\n\nСм. [раздел](#организации).\n\n## Организации\n\nТекст.\n")
+	p := doc.Sections[0].Blocks[0].(*document.Paragraph)
+	l := p.Inlines[1].(*document.Link)
+	if s := doc.SectionAnchors()[strings.TrimPrefix(l.URL, "#")]; s == nil || s.Title != "Организации" {
+		t.Errorf("link %q names no section", l.URL)
+	}
+}
