@@ -223,6 +223,7 @@ func (h *inlineHTML) tag(tok html.Token, line int) {
 	}
 	url := ""
 	if kind == hLink {
+		h.close("a") // an <a> ends the one open, as in HTML
 		href, has := attrOK(tok, "href")
 		if !has {
 			kind = hNone

@@ -64,6 +64,8 @@ func TestMarkdownHTML(t *testing.T) {
 		{"bold across paragraphs", "<div><b>one<p>two</b> three</div>", "para p1 line=1 strong(\"one\")\npara p2 line=1 strong(\"two\") \" three\"", ""},
 		{"summary not carried", "<details><summary><b>Sum</b></summary>body</details>", "para p1 line=1 strong(strong(\"Sum\"))\npara p2 line=1 \"body\"", ""},
 		{"white-space link", "<div><a href=\"https://x.org\"> </a>text</div>", `para p1 line=1 "text"`, ""},
+		{"a in a", `<a href="https://a.org">x <a href="https://b.org">y</a></a>`, `para p1 line=1 link("https://a.org" "x ") link("https://b.org" "y")`, ""},
+		{"a in a markdown link", `[x <a href="https://a.org">y</a> <b>z</b>](https://b.org)`, `para p1 line=1 link("https://b.org" "x " "y" " " strong("z"))`, ""},
 		{"control by reference", "<p>a&#1;b</p>", `para p1 line=1 "ab"`, "control character"},
 	}
 	for _, tt := range tests {

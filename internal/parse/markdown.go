@@ -655,7 +655,7 @@ func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []docu
 func (r *mdReader) addLinkAt(out *inlineAcc, line int, target string, ins []document.Inline) {
 	u, kind := document.CheckLink(target)
 	if kind != document.LinkRefused {
-		out.add(&document.Link{URL: u, Inlines: ins})
+		out.add(&document.Link{URL: u, Inlines: unlink(ins, maxNesting)})
 		return
 	}
 	if strings.TrimSpace(target) != "" {
@@ -672,6 +672,38 @@ func (r *mdReader) addLinkAt(out *inlineAcc, line int, target string, ins []docu
 			out.add(in)
 		}
 	}
+}
+
+// unlink returns ins with the links in it (raw HTML can put one inside a
+// link) replaced by their content: a link cannot hold a link. It looks at
+// most depth elements deep.
+func unlink(ins []document.Inline, depth int) []document.Inline {
+	if depth <= 0 {
+		return ins
+	}
+	var out []document.Inline
+	changed := false
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *document.Link:
+			out = append(out, unlink(in.Inlines, depth-1)...)
+			changed = true
+			continue
+		case *document.Strong:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		case *document.Emph:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		case *document.Sup:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		case *document.Sub:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		}
+		out = append(out, in)
+	}
+	if !changed {
+		return ins
+	}
+	return out
 }
 
 // footnoteRef returns the reference for goldmark footnote idx, numbering
