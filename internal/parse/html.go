@@ -360,7 +360,8 @@ func (r *mdReader) htmlBlock(n *ast.HTMLBlock) []document.Block {
 		return r.lines.line(segs[si].src + off - segs[si].at)
 	}
 
-	b := &htmlBlockReader{r: r, paraLine: -1}
+	b := &htmlBlockReader{r: r, paraLine: -1, wantTitle: r.htmlTitle}
+	r.htmlTitle = false
 	b.h = inlineHTML{r: r, base: &b.para}
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	off := 0
@@ -381,6 +382,9 @@ func (r *mdReader) htmlBlock(n *ast.HTMLBlock) []document.Block {
 	}
 	b.endPre()
 	b.flush()
+	if b.title != "" {
+		r.doc.Meta.Title = b.title
+	}
 	return b.out
 }
 
@@ -391,6 +395,12 @@ type htmlBlockReader struct {
 	para     inlineAcc
 	h        inlineHTML
 	paraLine int // line of the paragraph's first content, -1 before it
+	// wantTitle is set when an <h1> opening the block is the document's
+	// title (see mdReader.htmlTitle); lead is the lead element open ("h1",
+	// "summary", …) and title the title found.
+	wantTitle bool
+	lead      string
+	title     string
 	// pre is the element being read verbatim ("" outside), with its text,
 	// line and nesting.
 	pre      string
@@ -425,8 +435,10 @@ func (b *htmlBlockReader) token(tok html.Token, line int) {
 			b.h.close(name)
 		}
 		b.flush()
+		b.lead = ""
 		if tok.Type == html.StartTagToken {
 			b.h.open(name, hStrong, "", line)
+			b.lead = name
 		}
 	case blockElements[name]:
 		b.flush()
@@ -506,6 +518,9 @@ func (b *htmlBlockReader) flush() {
 	}
 	ins := trimEdges(b.para.done())
 	b.para = inlineAcc{}
+	if b.takeTitle(ins) {
+		ins = nil
+	}
 	if len(ins) > 0 {
 		line := b.paraLine
 		if line < 0 {
@@ -514,6 +529,20 @@ func (b *htmlBlockReader) flush() {
 		b.out = append(b.out, &document.Paragraph{Pos: posAt(b.r.f, line), Inlines: ins})
 	}
 	b.paraLine = -1
+}
+
+// takeTitle reports whether ins, the paragraph being flushed, is the
+// document's title: the text of an <h1> before any other content.
+func (b *htmlBlockReader) takeTitle(ins []document.Inline) bool {
+	if !b.wantTitle || len(ins) == 0 {
+		return false
+	}
+	b.wantTitle = false
+	if b.lead != "h1" || len(b.out) > 0 {
+		return false
+	}
+	b.title = plain(ins)
+	return b.title != ""
 }
 
 // trimEdges is trimInlines, also inside the elements at the ends of ins

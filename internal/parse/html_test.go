@@ -51,7 +51,7 @@ func TestMarkdownHTML(t *testing.T) {
 		{"pre", "<pre>\n  a  &lt;b&gt;\n\n <b>c</b>\n</pre>", `code line=1 lang="" "  a  <b>\n\n c"`, ""},
 		{"pre br", "<pre>a<br>b</pre>", `code line=1 lang="" "a\nb"`, ""},
 		{"hr", "<div>a<hr>b</div>", "para p1 line=1 \"a\"\nrule line=1\npara p2 line=1 \"b\"", ""},
-		{"heading", "<h1 align=\"center\">Name</h1>", `para p1 line=1 strong("Name")`, ""},
+		{"heading", "<h3 align=\"center\">Name</h3>", `para p1 line=1 strong("Name")`, ""},
 		{"style block", "<style>\np { color: red }\n</style>\n\ntext", `para p1 line=5 "text"`, "<style> dropped"},
 		{"script block", "<div>\n<script>x = 1</script>\nkept\n</div>", `para p1 line=3 "kept"`, "<script> dropped"},
 		{"svg", "<div><svg><text>no</text><p>no</p></svg>yes</div>", `para p1 line=1 "yes"`, "<svg> dropped"},
@@ -254,5 +254,27 @@ func TestCyrillicAnchorLink(t *testing.T) {
 	l := p.Inlines[1].(*document.Link)
 	if s := doc.SectionAnchors()[strings.TrimPrefix(l.URL, "#")]; s == nil || s.Title != "Организации" {
 		t.Errorf("link %q names no section", l.URL)
+	}
+}
+
+// TestHTMLTitle checks that an <h1> opening the document is its title
+// when the Markdown has no level-1 heading, and only then.
+func TestHTMLTitle(t *testing.T) {
+	tests := []struct{ in, title, first string }{
+		{"<h1 align=\"center\">\n  <img src=\"l.png\" alt=\"Project\">\n</h1>\n\nText.", "Project", `para p1 line=5 "Text."`},
+		{"<div align=\"center\"><h1>Name</h1><p>Tagline</p></div>\n\nText.", "Name", `para p1 line=1 "Tagline"`},
+		{"<p>Lead</p><h1>Later</h1>\n\nText.", "", `para p1 line=1 "Lead"`},
+		{"<h1>Html</h1>\n\n# Markdown\n\nText.", "", `para p1 line=1 strong("Html")`},
+		{"Text first.\n\n<h1>Late</h1>", "", `para p1 line=1 "Text first."`},
+		{"<h2>Two</h2>\n\nText.", "", `para p1 line=1 strong("Two")`},
+	}
+	for _, tt := range tests {
+		doc, _ := parseMDString(t, tt.in)
+		if doc.Meta.Title != tt.title {
+			t.Errorf("%q: title %q, want %q", tt.in, doc.Meta.Title, tt.title)
+		}
+		if got := firstBlockDump(doc); got != tt.first {
+			t.Errorf("%q: first block %s, want %s", tt.in, got, tt.first)
+		}
 	}
 }

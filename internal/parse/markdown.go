@@ -217,6 +217,9 @@ type mdReader struct {
 	htmlWarns map[int]bool
 	// ctl removes control characters that decoding brings back.
 	ctl *controlCleaner
+	// htmlTitle is set while an HTML block opening the body may give the
+	// title with an <h1> (when the Markdown has no level-1 heading).
+	htmlTitle bool
 	// anchors are the heading anchors given so far; next holds, for each
 	// slug, the next suffix to try (see anchor).
 	anchors map[string]bool
@@ -245,6 +248,9 @@ func (r *mdReader) build(root ast.Node) {
 			h1++
 		}
 		body = append(body, n)
+	}
+	if _, ok := firstNode(body).(*ast.HTMLBlock); ok && h1 == 0 {
+		r.htmlTitle = true
 	}
 	if len(body) > 0 && h1 == 1 {
 		if h, ok := body[0].(*ast.Heading); ok && h.Level == 1 {
@@ -356,6 +362,14 @@ func slug(title string) string {
 		}
 	}
 	return b.String()
+}
+
+// firstNode returns the first of ns, or nil.
+func firstNode(ns []ast.Node) ast.Node {
+	if len(ns) == 0 {
+		return nil
+	}
+	return ns[0]
 }
 
 // line returns the 1-based source line where n starts.
