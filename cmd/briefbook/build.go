@@ -26,6 +26,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	stylePath := fs.String("style", "", "JSON style `file` overriding the embedded print style")
 	epubFonts := fs.Bool("epub-fonts", false, "embed the fonts in the EPUB")
 	encoding := encodingFlag(fs)
+	from := fromFlag(fs)
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "build up to `N` documents at once")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	verbose := fs.Bool("verbose", false, "log each stage with its duration")
@@ -40,6 +41,9 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err := checkEncoding(*encoding); err != nil {
 		return err
 	}
+	if err := checkFrom(*from); err != nil {
+		return err
+	}
 	if *jobs < 1 {
 		return &usageError{"-j must be at least 1"}
 	}
@@ -47,6 +51,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	opts.OutDir = *outDir
 	opts.Formats = formats
 	opts.Load.Encoding = *encoding
+	opts.Load.From = *from
 	if opts.Load.MaxSize, err = parseMaxSize(*maxSize); err != nil {
 		return err
 	}

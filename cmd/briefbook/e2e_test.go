@@ -161,6 +161,9 @@ func TestExitCodesAndErrors(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "blocker"), []byte("a file, not a folder"), 0o644)
 	os.WriteFile(filepath.Join(dir, "bad-style.json"), []byte(`{"page":{"margin_left":"x"}}`), 0o644)
 	os.WriteFile(filepath.Join(dir, "Ok.txt"), []byte("Other\n\nText.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "page.html"), []byte("<p>Hello <b>there</b>.</p>\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "README"), []byte("# Readme\n\nSee [docs](https://x.example).\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "LETTER"), []byte("Dear friend,\n\nplain words only.\n"), 0o644)
 	tests := []struct {
 		name     string
 		args     []string
@@ -181,6 +184,13 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"missing style", []string{"build", "-o", "out", "--style", "nope.json", "ok.md"}, 1, "--style nope.json: cannot read: no such file or directory"},
 		{"names collide ignoring case", []string{"build", "-o", "out", "ok.md", "Ok.txt"}, 1, "Ok.txt: its outputs would overwrite those of ok.md"},
 		{"summarize bad encoding", []string{"summarize", "--encoding", "ebcdic", "ok.md"}, 2, `unknown encoding "ebcdic"`},
+		{"unknown extension", []string{"build", "-o", "out", "page.html"}, 1, `page.html: unknown file type ".html": choose a reader with --from txt or --from md`},
+		{"no extension, markup", []string{"build", "-o", "out", "README"}, 1, "README: no file extension and the text holds markup: choose a reader with --from txt or --from md"},
+		{"no extension, plain text", []string{"build", "-o", "out", "LETTER"}, 0, ""},
+		{"from md", []string{"build", "-o", "out", "--from", "md", "page.html", "README"}, 0, ""},
+		{"from txt", []string{"build", "-o", "out2", "--from", "txt", "page.html"}, 1, `page.html: nothing to build: the file holds a title ("<p>Hello <b>there</b>.</p>")`},
+		{"bad from", []string{"build", "--from", "rtf", "ok.md"}, 2, `--from: unknown reader "rtf" (known: txt, md)`},
+		{"summarize from", []string{"summarize", "--from", "md", "page.html"}, 0, ""},
 		{"help", []string{"help"}, 0, ""},
 		{"build help", []string{"build", "--help"}, 0, "Usage: briefbook build"},
 		{"summarize needs a file", []string{"summarize"}, 2, "exactly one FILE"},

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/analyze"
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/parse"
 	"github.com/briefbook/briefbook/internal/pipeline"
 	jsonr "github.com/briefbook/briefbook/internal/render/json"
 	"github.com/briefbook/briefbook/internal/source"
@@ -18,6 +20,19 @@ import (
 // encodingFlag adds --encoding to fs.
 func encodingFlag(fs *flag.FlagSet) *string {
 	return fs.String("encoding", "", "source `encoding` (UTF-8, UTF-16LE, UTF-16BE, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1); default: detected")
+}
+
+// fromFlag adds --from to fs.
+func fromFlag(fs *flag.FlagSet) *string {
+	return fs.String("from", "", "`reader` for the input: txt or md; default: chosen by file extension (.txt, .text, .md, .markdown)")
+}
+
+// checkFrom validates a --from value; a bad name is a usage error.
+func checkFrom(name string) error {
+	if name == "" || slices.Contains(parse.Readers, name) {
+		return nil
+	}
+	return &usageError{fmt.Sprintf("--from: unknown reader %q (known: %s)", name, strings.Join(parse.Readers, ", "))}
 }
 
 // checkEncoding validates an --encoding value; a bad name is a usage error
@@ -34,15 +49,18 @@ func checkEncoding(name string) error {
 
 // inputFlags are the flags of every inspection command that say how to read
 // its FILE.
-type inputFlags struct{ encoding, maxSize *string }
+type inputFlags struct{ encoding, maxSize, from *string }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
-	return inputFlags{encodingFlag(fs), maxSizeFlag(fs)}
+	return inputFlags{encodingFlag(fs), maxSizeFlag(fs), fromFlag(fs)}
 }
 
 // loadOne parses the single FILE argument of an inspection command.
 func loadOne(fs *flag.FlagSet, name string, in inputFlags, ao analyze.Options, stderr io.Writer) (*pipeline.Loaded, error) {
 	if err := checkEncoding(*in.encoding); err != nil {
+		return nil, err
+	}
+	if err := checkFrom(*in.from); err != nil {
 		return nil, err
 	}
 	maxSize, err := parseMaxSize(*in.maxSize)
@@ -54,7 +72,7 @@ func loadOne(fs *flag.FlagSet, name string, in inputFlags, ao analyze.Options, s
 		return nil, &usageError{fmt.Sprintf("%s needs exactly one FILE", name)}
 	}
 	var ws source.Warnings
-	l, err := pipeline.Load(args[0], pipeline.LoadOptions{Encoding: *in.encoding, MaxSize: maxSize, Analyze: ao}, &ws)
+	l, err := pipeline.Load(args[0], pipeline.LoadOptions{Encoding: *in.encoding, MaxSize: maxSize, From: *in.from, Analyze: ao}, &ws)
 	printWarnings(stderr, ws.List)
 	return l, err
 }

@@ -47,6 +47,10 @@ type Section struct {
 	// Title is the heading text; "" for the untitled text before the first
 	// heading.
 	Title string
+	// Anchor is the identifier the source gives the heading ("annex" for
+	// "## Annex {#annex}"), which "#annex" links point at; "" for none.
+	// Unlike ID it is chosen by the author.
+	Anchor string
 	// TitleGenerated is true when the title was made by analysis rather
 	// than read from the source.
 	TitleGenerated bool
@@ -97,8 +101,21 @@ type List struct {
 
 // ListItem is one item of a List.
 type ListItem struct {
+	// Task is the state of a task-list item ("- [ ] …", "- [x] …");
+	// TaskNone for an ordinary item.
+	Task   Task
 	Blocks []Block
 }
+
+// Task is the check box of a task-list item.
+type Task int
+
+// Task states.
+const (
+	TaskNone Task = iota // not a task item
+	TaskOpen             // "[ ]": to do
+	TaskDone             // "[x]": done
+)
 
 // Quote is a block quote.
 type Quote struct {
@@ -180,7 +197,7 @@ type Footnote struct {
 }
 
 // Inline is inline content. Its implementations are Text, *Emph, *Strong,
-// Code, *Link, FootnoteRef and LineBreak.
+// *Sup, *Sub, Code, *Link, FootnoteRef and LineBreak.
 type Inline interface{ inline() }
 
 // Text is plain text.
@@ -192,10 +209,18 @@ type Emph struct{ Inlines []Inline }
 // Strong is strongly emphasised (bold) content.
 type Strong struct{ Inlines []Inline }
 
+// Sup is superscript content ("x<sup>2</sup>").
+type Sup struct{ Inlines []Inline }
+
+// Sub is subscript content ("H<sub>2</sub>O").
+type Sub struct{ Inlines []Inline }
+
 // Code is a code span.
 type Code string
 
-// Link is a hyperlink. URL is as written in the source.
+// Link is a hyperlink. URL is as written in the source; a "#fragment" URL
+// points at a Section's ID or Anchor, a footnote or a paragraph ID (see
+// Document.SectionAnchors).
 type Link struct {
 	URL     string
 	Inlines []Inline
@@ -213,6 +238,8 @@ type LineBreak struct{}
 func (Text) inline()        {}
 func (*Emph) inline()       {}
 func (*Strong) inline()     {}
+func (*Sup) inline()        {}
+func (*Sub) inline()        {}
 func (Code) inline()        {}
 func (*Link) inline()       {}
 func (FootnoteRef) inline() {}

@@ -131,6 +131,10 @@ func appendInlines(b *strings.Builder, ins []Inline) {
 			appendInlines(b, in.Inlines)
 		case *Strong:
 			appendInlines(b, in.Inlines)
+		case *Sup:
+			appendInlines(b, in.Inlines)
+		case *Sub:
+			appendInlines(b, in.Inlines)
 		case *Link:
 			appendInlines(b, in.Inlines)
 		case LineBreak:
@@ -148,8 +152,12 @@ func BlockText(b Block) string {
 		return InlineText(b.Inlines)
 	case *List:
 		for _, it := range b.Items {
-			for _, c := range it.Blocks {
-				parts = append(parts, BlockText(c))
+			for i, c := range it.Blocks {
+				t := BlockText(c)
+				if i == 0 && it.Task != TaskNone {
+					t = it.Task.Box() + " " + t
+				}
+				parts = append(parts, t)
 			}
 		}
 	case *Quote:
@@ -171,4 +179,45 @@ func BlockText(b Block) string {
 		return b.Text
 	}
 	return strings.Join(parts, "\n")
+}
+
+// Box returns the check box of a task state as text: "☐" for TaskOpen,
+// "☑" for TaskDone, "" for TaskNone.
+func (t Task) Box() string {
+	switch t {
+	case TaskOpen:
+		return "\u2610"
+	case TaskDone:
+		return "\u2611"
+	}
+	return ""
+}
+
+// SectionAnchors maps every "#fragment" a link may use for a section to
+// that section: each section's ID and, where set, its Anchor as written
+// and percent-encoded. An Anchor
+// wins over an equal ID of another section; the first of equal Anchors
+// wins.
+func (d *Document) SectionAnchors() map[string]*Section {
+	m := map[string]*Section{}
+	d.WalkSections(func(s *Section) bool {
+		if s.ID != "" {
+			m[s.ID] = s
+		}
+		return true
+	})
+	seen := map[string]bool{}
+	d.WalkSections(func(s *Section) bool {
+		if s.Anchor != "" && !seen[s.Anchor] {
+			seen[s.Anchor] = true
+			m[s.Anchor] = s
+			// Links hold their targets percent-encoded (see CheckLink):
+			// "#%D0%B0" names the anchor "а" too.
+			if enc := strings.TrimPrefix(NormalizeURL("#"+s.Anchor), "#"); enc != s.Anchor && m[enc] == nil {
+				m[enc] = s
+			}
+		}
+		return true
+	})
+	return m
 }

@@ -20,7 +20,11 @@ func dump(doc *document.Document, ws *source.Warnings) string {
 	sections = func(ss []*document.Section, depth int) {
 		for _, s := range ss {
 			ind := strings.Repeat("  ", depth)
-			fmt.Fprintf(&b, "%ssection %s %q level=%d number=%q line=%d\n", ind, s.ID, s.Title, s.Level, s.Number, s.Pos.Line)
+			anchor := ""
+			if s.Anchor != "" {
+				anchor = fmt.Sprintf(" anchor=%q", s.Anchor)
+			}
+			fmt.Fprintf(&b, "%ssection %s %q%s level=%d number=%q line=%d\n", ind, s.ID, s.Title, anchor, s.Level, s.Number, s.Pos.Line)
 			for _, bl := range s.Blocks {
 				dumpBlock(&b, bl, depth+1)
 			}
@@ -57,7 +61,11 @@ func dumpBlock(b *strings.Builder, bl document.Block, depth int) {
 	case *document.List:
 		fmt.Fprintf(b, "%slist%s line=%d ordered=%v start=%d\n", ind, ref(bl.Ref), line, bl.Ordered, bl.Start)
 		for _, it := range bl.Items {
-			fmt.Fprintf(b, "%s  item\n", ind)
+			if it.Task != document.TaskNone {
+				fmt.Fprintf(b, "%s  item task=%s\n", ind, it.Task.Box())
+			} else {
+				fmt.Fprintf(b, "%s  item\n", ind)
+			}
 			for _, c := range it.Blocks {
 				dumpBlock(b, c, depth+2)
 			}
@@ -95,6 +103,10 @@ func dumpInlines(ins []document.Inline) string {
 			parts = append(parts, "emph("+dumpInlines(in.Inlines)+")")
 		case *document.Strong:
 			parts = append(parts, "strong("+dumpInlines(in.Inlines)+")")
+		case *document.Sup:
+			parts = append(parts, "sup("+dumpInlines(in.Inlines)+")")
+		case *document.Sub:
+			parts = append(parts, "sub("+dumpInlines(in.Inlines)+")")
 		case *document.Link:
 			parts = append(parts, "link("+strconv.Quote(in.URL)+" "+dumpInlines(in.Inlines)+")")
 		case document.FootnoteRef:

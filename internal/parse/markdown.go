@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
@@ -34,7 +35,11 @@ import (
 // the document title — Meta.Title unless the front matter sets one — and not
 // a section; the headings below it are shifted up so that the top ones are
 // level 1. Levels are never skipped: a ### directly under a # becomes its
-// child. Raw HTML is dropped with one warning per block; images keep their
+// child. Raw HTML keeps its text and meaning, never its markup (see html.go:
+// <pre> is a code block, <sup>/<sub> superscript and subscript, <br> a line
+// break, <b>/<i>/<a href> strong, emphasis and links, <p>/<div>/<details>
+// paragraphs; <script>, <style> and the like are dropped with their content,
+// with a warning); images keep their
 // alt text (with a warning: images are not embedded); strikethrough keeps
 // its text. Block quote and list markers nested deeper than 32 on one line
 // are read as text (goldmark's time grows with the square of that depth).
@@ -118,7 +123,7 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 // parseMarkdown runs goldmark over src; with a guard, emphasis and
 // strikethrough delimiters go through it (see emphasisGuard).
 func parseMarkdown(src []byte, withMeta bool, g *emphasisGuard) (ast.Node, parser.Context) {
-	exts := []goldmark.Extender{extension.Table, extension.Linkify, extension.TaskList, extension.Footnote}
+	exts := []goldmark.Extender{extension.Table, extension.Linkify, extension.TaskList, extension.Footnote, extension.DefinitionList}
 	if withMeta {
 		exts = append(exts, meta.Meta)
 	}
@@ -128,7 +133,9 @@ func parseMarkdown(src []byte, withMeta bool, g *emphasisGuard) (ast.Node, parse
 	} else {
 		exts = append(exts, extension.Strikethrough)
 	}
-	md := goldmark.New(append(opts, goldmark.WithExtensions(exts...))...)
+	opts = append(opts, goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+	md := goldmark.New(opts...)
 	ctx := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return root, ctx
@@ -210,6 +217,13 @@ type mdReader struct {
 	htmlWarns map[int]bool
 	// ctl removes control characters that decoding brings back.
 	ctl *controlCleaner
+	// htmlTitle is set while an HTML block opening the body may give the
+	// title with an <h1> (when the Markdown has no level-1 heading).
+	htmlTitle bool
+	// anchors are the heading anchors given so far; next holds, for each
+	// slug, the next suffix to try (see anchor).
+	anchors map[string]bool
+	next    map[string]int
 }
 
 type mdOpen struct {
@@ -235,6 +249,9 @@ func (r *mdReader) build(root ast.Node) {
 		}
 		body = append(body, n)
 	}
+	if _, ok := firstNode(body).(*ast.HTMLBlock); ok && h1 == 0 {
+		r.htmlTitle = true
+	}
 	if len(body) > 0 && h1 == 1 {
 		if h, ok := body[0].(*ast.Heading); ok && h.Level == 1 {
 			r.block = r.line(h)
@@ -256,7 +273,7 @@ func (r *mdReader) build(root ast.Node) {
 			for len(stack) > 0 && stack[len(stack)-1].level >= h.Level {
 				stack = stack[:len(stack)-1]
 			}
-			s := &document.Section{Title: title, Pos: posAt(r.f, r.block)}
+			s := &document.Section{Title: title, Pos: posAt(r.f, r.block), Anchor: r.anchor(h, title)}
 			if len(stack) == 0 {
 				r.doc.Sections = append(r.doc.Sections, s)
 			} else {
@@ -291,6 +308,68 @@ func (r *mdReader) build(root ast.Node) {
 		}
 		r.doc.Footnotes[i].Blocks = bs
 	}
+}
+
+// anchor returns the anchor of heading h: its "{#id}" attribute, else the
+// GitHub-style slug of its title (see slug), made unique with "-1", "-2", …
+// like GitHub's.
+func (r *mdReader) anchor(h *ast.Heading, title string) string {
+	if r.anchors == nil {
+		r.anchors = map[string]bool{}
+	}
+	if v, ok := h.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			if id := r.clean(strings.TrimSpace(string(restore(b))), h, "a heading attribute"); id != "" {
+				r.anchors[id] = true
+				return id
+			}
+		}
+	}
+	base := slug(title)
+	if base == "" {
+		return ""
+	}
+	// next[base] is the suffix to try first: it only grows, so equal
+	// headings cost linear time.
+	if r.next == nil {
+		r.next = map[string]int{}
+	}
+	n := r.next[base]
+	id := base
+	if n > 0 {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	for r.anchors[id] {
+		n++
+		id = base + "-" + strconv.Itoa(n)
+	}
+	r.next[base] = n + 1
+	r.anchors[id] = true
+	return id
+}
+
+// slug returns the anchor GitHub gives a heading: its text in lower case
+// without punctuation and symbols (letters, digits, marks, "-" and "_"
+// kept), spaces turned into "-".
+func slug(title string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(title) {
+		switch {
+		case c == ' ':
+			b.WriteByte('-')
+		case c == '-' || c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c):
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// firstNode returns the first of ns, or nil.
+func firstNode(ns []ast.Node) ast.Node {
+	if len(ns) == 0 {
+		return nil
+	}
+	return ns[0]
 }
 
 // line returns the 1-based source line where n starts.
@@ -342,7 +421,7 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 			l.Start = n.Start
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			it := &document.ListItem{}
+			it := &document.ListItem{Task: taskOf(c)}
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				it.Blocks = append(it.Blocks, r.blocks(cc)...)
 			}
@@ -372,16 +451,58 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 	case *ast.ThematicBreak:
 		return []document.Block{&document.Rule{Pos: r.pos(n)}}
 	case *ast.HTMLBlock:
-		r.w.Add(r.pos(n), "raw HTML block dropped")
-		return nil
+		return r.htmlBlock(n)
 	case *east.Table:
 		return []document.Block{r.table(n)}
+	case *east.DefinitionList:
+		return []document.Block{r.definitions(n)}
 	}
 	var out []document.Block
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		out = append(out, r.blocks(c)...)
 	}
 	return out
+}
+
+// taskOf returns the task state of list item n: goldmark puts the check
+// box at the start of the item's first paragraph.
+func taskOf(n ast.Node) document.Task {
+	if p := n.FirstChild(); p != nil {
+		if cb, ok := p.FirstChild().(*east.TaskCheckBox); ok {
+			if cb.IsChecked {
+				return document.TaskDone
+			}
+			return document.TaskOpen
+		}
+	}
+	return document.TaskNone
+}
+
+// definitions converts a definition list into a bullet list: one item a
+// term, holding the term as a bold paragraph and then its definitions.
+func (r *mdReader) definitions(n *east.DefinitionList) *document.List {
+	l := &document.List{Pos: r.pos(n)}
+	var it *document.ListItem
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *east.DefinitionTerm:
+			r.block = r.line(c)
+			it = &document.ListItem{}
+			if ins := r.inlines(c); len(ins) > 0 {
+				it.Blocks = append(it.Blocks, &document.Paragraph{Pos: r.pos(c), Inlines: []document.Inline{&document.Strong{Inlines: ins}}})
+			}
+			l.Items = append(l.Items, it)
+		case *east.DefinitionDescription:
+			if it == nil {
+				it = &document.ListItem{}
+				l.Items = append(l.Items, it)
+			}
+			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				it.Blocks = append(it.Blocks, r.blocks(cc)...)
+			}
+		}
+	}
+	return l
 }
 
 func codeText(n ast.Node, src []byte) string {
@@ -455,8 +576,15 @@ func (a *inlineAcc) done() []document.Inline {
 	return a.out
 }
 
-func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
+func (r *mdReader) appendInlines(base *inlineAcc, n ast.Node) {
+	// Inline HTML elements open and close between the children of n.
+	h := &inlineHTML{r: r, base: base}
+	defer h.closeAll()
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.RawHTML); !ok && h.dropping() {
+			continue
+		}
+		out := h.cur()
 		switch c := c.(type) {
 		case *ast.Text:
 			v := restore(c.Segment.Value(r.src))
@@ -505,24 +633,14 @@ func (r *mdReader) appendInlines(out *inlineAcc, n ast.Node) {
 			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(restore(c.Destination)))
 			r.appendInlines(out, c)
 		case *ast.RawHTML:
-			if r.htmlWarns == nil {
-				r.htmlWarns = map[int]bool{}
-			}
-			if !r.htmlWarns[r.block] {
-				r.htmlWarns[r.block] = true
-				r.w.Add(posAt(r.f, r.block), "raw HTML dropped")
-			}
+			r.rawInline(h, c)
 		case *east.FootnoteLink:
 			if ref := r.footnoteRef(c.Index); ref != nil {
 				out.add(ref)
 			}
 		case *east.FootnoteBacklink:
 		case *east.TaskCheckBox:
-			if c.IsChecked {
-				out.addText("[x] ")
-			} else {
-				out.addText("[ ] ")
-			}
+			// The list item holds the state (see taskOf).
 		default: // strikethrough and anything unknown: keep the content
 			r.appendInlines(out, c)
 		}
@@ -544,9 +662,14 @@ func (r *mdReader) clean(s string, n ast.Node, what string) string {
 // it (with the target percent-encoded), and otherwise ins alone, with a
 // warning at n's line. Empty targets ("[a]()") are dropped silently.
 func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []document.Inline) {
+	r.addLinkAt(out, r.line(n), target, ins)
+}
+
+// addLinkAt is addLink for a link at a known line.
+func (r *mdReader) addLinkAt(out *inlineAcc, line int, target string, ins []document.Inline) {
 	u, kind := document.CheckLink(target)
 	if kind != document.LinkRefused {
-		out.add(&document.Link{URL: u, Inlines: ins})
+		out.add(&document.Link{URL: u, Inlines: unlink(ins, maxNesting)})
 		return
 	}
 	if strings.TrimSpace(target) != "" {
@@ -554,7 +677,7 @@ func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []docu
 		if len(shown) > 80 {
 			shown = strings.ToValidUTF8(shown[:80], "") + "…"
 		}
-		r.w.Add(posAt(r.f, r.line(n)), "link to %q is not an http, https or mailto URL: kept as text", shown)
+		r.w.Add(posAt(r.f, line), "link to %q is not an http, https or mailto URL: kept as text", shown)
 	}
 	for _, in := range ins {
 		if t, ok := in.(document.Text); ok {
@@ -563,6 +686,38 @@ func (r *mdReader) addLink(out *inlineAcc, n ast.Node, target string, ins []docu
 			out.add(in)
 		}
 	}
+}
+
+// unlink returns ins with the links in it (raw HTML can put one inside a
+// link) replaced by their content: a link cannot hold a link. It looks at
+// most depth elements deep.
+func unlink(ins []document.Inline, depth int) []document.Inline {
+	if depth <= 0 {
+		return ins
+	}
+	var out []document.Inline
+	changed := false
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *document.Link:
+			out = append(out, unlink(in.Inlines, depth-1)...)
+			changed = true
+			continue
+		case *document.Strong:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		case *document.Emph:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		case *document.Sup:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		case *document.Sub:
+			in.Inlines = unlink(in.Inlines, depth-1)
+		}
+		out = append(out, in)
+	}
+	if !changed {
+		return ins
+	}
+	return out
 }
 
 // footnoteRef returns the reference for goldmark footnote idx, numbering

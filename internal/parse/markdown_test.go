@@ -48,7 +48,7 @@ func TestMarkdownBlocks(t *testing.T) {
 		{"autolink", "see www.example.org now", `para p1 line=1 "see " link("http://www.example.org" "www.example.org") " now"`},
 		{"strike", "~~gone~~ kept", `para p1 line=1 "gone kept"`},
 		{"image", "![the alt](x.png)", `para p1 line=1 "the alt"`},
-		{"inline html", "a <b>bold</b> c", `para p1 line=1 "a bold c"`},
+		{"inline html", "a <b>bold</b> c", `para p1 line=1 "a " strong("bold") " c"`},
 		{"ordered start", "7. seven\n8. eight", "list p1 line=1 ordered=true start=7\n  item\n    para line=1 \"seven\"\n  item\n    para line=2 \"eight\""},
 		{"loose list", "- a\n\n- b", "list p1 line=1 ordered=false start=0\n  item\n    para line=1 \"a\"\n  item\n    para line=3 \"b\""},
 		{"quote", "> q1\n> q2", "quote p1 line=1\n  para line=1 \"q1 q2\""},
@@ -56,7 +56,9 @@ func TestMarkdownBlocks(t *testing.T) {
 		{"code lang", "```python extra\nprint(1)\n```", `code line=1 lang="python" "print(1)"`},
 		{"rule", "***", `rule line=1`},
 		{"table", "| a | b |\n|---|:-:|\n| 1 | 2 |", "table line=1 align=[0 2]\n  row \"a\" | \"b\"\n  row \"1\" | \"2\""},
-		{"task", "- [x] done", "list p1 line=1 ordered=false start=0\n  item\n    para line=1 \"[x] done\""},
+		{"task", "- [x] done", "list p1 line=1 ordered=false start=0\n  item task=☑\n    para line=1 \"done\""},
+		{"open task", "- [ ] to do\n- not a task", "list p1 line=1 ordered=false start=0\n  item task=☐\n    para line=1 \"to do\"\n  item\n    para line=2 \"not a task\""},
+		{"definition list", "Term\n: Meaning *one*\n: Meaning two", "list p1 line=1 ordered=false start=0\n  item\n    para line=1 strong(\"Term\")\n    para line=2 \"Meaning \" emph(\"one\")\n    para line=3 \"Meaning two\""},
 		{"year is a list in markdown", "1991. The year.", "list p1 line=1 ordered=true start=1991\n  item\n    para line=1 \"The year.\""},
 	}
 	for _, tt := range tests {

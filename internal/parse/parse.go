@@ -14,6 +14,9 @@
 package parse
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,15 +25,99 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Parse reads f into a document, choosing the reader by extension:
-// .md/.markdown → ParseMarkdown, anything else → ParseText. Warnings go to
-// w, which may be nil.
+// Parse reads f into a document, choosing the reader by extension (see
+// ParseAs with from ""). Warnings go to w, which may be nil.
 func Parse(f *source.File, w *source.Warnings) (*document.Document, error) {
-	switch f.Ext() {
+	return ParseAs(f, "", w)
+}
+
+// Readers are the names ParseAs takes for from.
+var Readers = []string{"txt", "md"}
+
+// ParseAs reads f with the reader named by from: "txt" → ParseText, "md"
+// → ParseMarkdown. With from "" the extension chooses: .md and .markdown
+// are Markdown, .txt and .text plain text, and a file with no extension is
+// plain text when it is plainly text (see looksMarkedUp). Any other
+// extension (.html, .rtf, …) and a file with no extension holding markup
+// give an *UnknownFormatError: reading them as plain text would print
+// their markup. An unknown from is an error too.
+func ParseAs(f *source.File, from string, w *source.Warnings) (*document.Document, error) {
+	switch from {
+	case "txt":
+		return ParseText(f, w)
+	case "md":
+		return ParseMarkdown(f, w)
+	case "":
+	default:
+		return nil, fmt.Errorf("unknown reader %q (known: %s)", from, strings.Join(Readers, ", "))
+	}
+	switch ext := f.Ext(); ext {
 	case ".md", ".markdown":
 		return ParseMarkdown(f, w)
+	case ".txt", ".text":
+		return ParseText(f, w)
+	case "":
+		if !looksMarkedUp(f.Data) {
+			return ParseText(f, w)
+		}
+		return nil, &UnknownFormatError{File: f.Name}
+	default:
+		return nil, &UnknownFormatError{File: f.Name, Ext: ext}
 	}
-	return ParseText(f, w)
+}
+
+// UnknownFormatError says that the reader for a file cannot be chosen from
+// its name.
+type UnknownFormatError struct {
+	File string
+	// Ext is the file's extension, lower case with its dot; "" for a file
+	// with no extension whose text holds markup.
+	Ext string
+}
+
+func (e *UnknownFormatError) Error() string {
+	what := fmt.Sprintf("unknown file type %q", e.Ext)
+	if e.Ext == "" {
+		what = "no file extension and the text holds markup"
+	}
+	return fmt.Sprintf("%s: %s: choose a reader with --from txt or --from md", e.File, what)
+}
+
+// looksMarkedUp reports whether data holds Markdown or HTML markup that a
+// plain-text reading would print: a line opening with an HTML tag, an ATX
+// heading ("# "), a code fence or a table rule, front matter, or a link
+// ("](").  It reads each byte at most twice.
+func looksMarkedUp(data []byte) bool {
+	if bytes.Contains(data, []byte("](")) {
+		return true
+	}
+	for i, rest := 0, data; len(rest) > 0; i++ {
+		l, r, _ := bytes.Cut(rest, []byte("\n"))
+		rest = r
+		l = bytes.TrimLeft(l, " \t")
+		switch {
+		case i == 0 && dashes(l) && len(bytes.TrimSpace(l)) == 3:
+			return true
+		case len(l) >= 2 && l[0] == '<' && (l[1] == '!' || l[1] == '/' || 'a' <= l[1]|0x20 && l[1]|0x20 <= 'z'):
+			return true
+		case bytes.HasPrefix(l, []byte("```")) || bytes.HasPrefix(l, []byte("~~~")):
+			return true
+		case atxHeading(l):
+			return true
+		case bytes.HasPrefix(l, []byte("|--")) || bytes.HasPrefix(l, []byte("| --")) || bytes.HasPrefix(l, []byte("|:-")):
+			return true
+		}
+	}
+	return false
+}
+
+// atxHeading reports whether l opens with 1–6 "#" and a space.
+func atxHeading(l []byte) bool {
+	n := 0
+	for n < len(l) && l[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && n < len(l) && l[n] == ' '
 }
 
 // clean returns data as NFC text with "\r\n" and "\r" turned into "\n" and

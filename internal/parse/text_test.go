@@ -211,7 +211,7 @@ func TestParseChoosesReader(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		md   bool
-	}{{"a.md", true}, {"a.MARKDOWN", true}, {"a.txt", false}, {"a", false}} {
+	}{{"a.md", true}, {"a.MARKDOWN", true}, {"a.txt", false}} { // no extension: TestParseAsChoosesReader
 		doc, err := Parse(&source.File{Name: tt.name, Data: in}, nil)
 		if err != nil {
 			t.Fatal(err)

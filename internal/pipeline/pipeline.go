@@ -116,6 +116,9 @@ type LoadOptions struct {
 	// MaxSize is the largest source file read, in bytes. Default (0):
 	// source.DefaultMaxSize.
 	MaxSize int64
+	// From names the reader ("txt" or "md", see parse.ParseAs); "" chooses
+	// it by the file's extension.
+	From    string
 	Analyze analyze.Options
 }
 
@@ -145,15 +148,20 @@ func Load(path string, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
 	for _, fw := range f.Warnings {
 		w.Add(fw.Pos, "%s", fw.Msg)
 	}
-	return LoadFile(f, lo.Analyze, w)
+	return loadFile(f, lo.From, lo.Analyze, w)
 }
 
-// LoadFile parses and analyses an already read file.
+// LoadFile parses and analyses an already read file, choosing the reader
+// by its extension.
 func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
+	return loadFile(f, "", ao, w)
+}
+
+func loadFile(f *source.File, from string, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
 	var doc *document.Document
 	err := runStage(f.Name, "parse", func() error {
 		var err error
-		if doc, err = parse.Parse(f, w); err != nil {
+		if doc, err = parse.ParseAs(f, from, w); err != nil {
 			return &InputError{err}
 		}
 		if err := checkNotEmpty(f, doc); err != nil {

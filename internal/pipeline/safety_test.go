@@ -288,6 +288,7 @@ func TestBuildFileRefusesItsInput(t *testing.T) {
 	opts := DefaultOptions()
 	opts.OutDir = dir
 	opts.Formats, _ = LookupFormats("json")
+	opts.Load.From = "txt" // .json is no source extension: name the reader
 	_, err := BuildFile(src, opts)
 	if !IsInputError(err) || !strings.Contains(err.Error(), "refusing to overwrite") {
 		t.Errorf("BuildFile: err = %v", err)

@@ -95,6 +95,7 @@ type book struct {
 // addBody splits the document's sections into pages, renders footnotes
 // into a notes page and records which page holds each element ID.
 func (b *book) addBody(doc *document.Document) error {
+	sections := doc.SectionAnchors()
 	r := html.New(html.Options{PageBreaks: b.print.breaks, TableLabel: b.l.Table, Href: func(id string) string {
 		if strings.HasPrefix(id, "fnref") {
 			if f, ok := b.fileOf[id]; ok {
@@ -103,7 +104,15 @@ func (b *book) addBody(doc *document.Document) error {
 			return ""
 		}
 		return notesFile + "#" + id
+	}, Internal: func(frag string) (string, bool) {
+		// The file of a later section is not known yet: a placeholder
+		// that resolveXrefs replaces once every section is placed.
+		if s := sections[frag]; s != nil && s.ID != "" {
+			return xrefPrefix + s.ID, true
+		}
+		return "", false
 	}})
+	defer b.resolveXrefs()
 	n := 0
 	// group is the open file of small sections (nil when none), its
 	// parts and their length; closeGroup joins the parts into its body.
@@ -184,6 +193,44 @@ func (b *book) addBody(doc *document.Document) error {
 	b.pages = append(b.pages, p)
 	b.nav = append(b.nav, &navItem{label: b.l.Notes, href: "xhtml/" + notesFile})
 	return nil
+}
+
+// xrefPrefix starts the placeholder href of a cross-reference to a
+// section. Text is escaped, so `href="#xref:` only comes from here.
+const xrefPrefix = "#xref:"
+
+// resolveXrefs replaces each cross-reference placeholder in the pages by
+// the file and ID of its section (see addBody), in one scan of each page.
+func (b *book) resolveXrefs() {
+	const mark = `href="` + xrefPrefix
+	for _, p := range b.pages {
+		if !strings.Contains(p.body, mark) {
+			continue
+		}
+		var out strings.Builder
+		rest := p.body
+		for {
+			i := strings.Index(rest, mark)
+			if i < 0 {
+				break
+			}
+			out.WriteString(rest[:i+len(`href="`)])
+			rest = rest[i+len(mark):]
+			end := strings.IndexByte(rest, '"')
+			if end < 0 {
+				break
+			}
+			id := rest[:end]
+			f := b.fileOf[id]
+			if f == "" {
+				f = p.name // not placed: stays a link within the page
+			}
+			out.WriteString(f + "#" + id)
+			rest = rest[end:]
+		}
+		out.WriteString(rest)
+		p.body = out.String()
+	}
 }
 
 func (b *book) recordIDs(p *page) { b.recordIDsIn(p.body, p.name) }

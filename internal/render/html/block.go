@@ -105,7 +105,14 @@ func (r *Renderer) writeList(b *strings.Builder, l *document.List) {
 		b.WriteString("<ul>\n")
 	}
 	for _, it := range l.Items {
-		b.WriteString("<li>")
+		if it.Task != document.TaskNone {
+			// The box is text, so it is read aloud and copied with the item.
+			b.WriteString(`<li class="task"><span class="box">`)
+			b.WriteString(it.Task.Box())
+			b.WriteString("</span> ")
+		} else {
+			b.WriteString("<li>")
+		}
 		r.boundary(b)
 		if len(it.Blocks) == 1 {
 			if p, ok := it.Blocks[0].(*document.Paragraph); ok && p.ID == "" {

@@ -23,6 +23,11 @@ type Options struct {
 	// names, or at the nearest place before it where a span is allowed.
 	// nil means no page breaks.
 	PageBreaks func(section string, block int) []PageBreak
+	// Internal returns the href of a "#fragment" link's target as seen
+	// from the fragment being rendered, and false when the fragment names
+	// nothing that can be linked to (the link then keeps only its text).
+	// nil means internal links keep only their text.
+	Internal func(fragment string) (href string, ok bool)
 	// TableLabel is the word before a table's number in its caption
 	// ("Table 3. …"), in the book's language. Default: "Table".
 	TableLabel string

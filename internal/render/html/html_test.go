@@ -40,6 +40,12 @@ func TestBlocks(t_ *testing.T) {
 				`<tr><td class="al-r">1</td><td>2</td></tr>` + "\n</tbody>\n</table></div>\n"},
 		{"code", &document.CodeBlock{Lang: "go x", Text: "a < b && c\n"}, `<pre><code class="language-go">a &lt; b &amp;&amp; c</code></pre>` + "\n"},
 		{"rule", &document.Rule{}, "<hr/>\n"},
+		{"task list", &document.List{Items: []*document.ListItem{
+			{Task: document.TaskOpen, Blocks: []document.Block{p(t("to do"))}},
+			{Task: document.TaskDone, Blocks: []document.Block{p(t("done"))}},
+			{Blocks: []document.Block{p(t("plain"))}},
+		}}, "<ul>\n" + `<li class="task"><span class="box">☐</span> to do</li>` + "\n" +
+			`<li class="task"><span class="box">☑</span> done</li>` + "\n<li>plain</li>\n</ul>\n"},
 	}
 	for _, tc := range tests {
 		t_.Run(tc.name, func(t_ *testing.T) {
@@ -69,6 +75,8 @@ func TestInlines(t_ *testing.T) {
 		{"javascript is text", []document.Inline{&document.Link{URL: "javascript:alert(1)", Inlines: []document.Inline{t("x")}}}, "x"},
 		{"relative is text", []document.Inline{&document.Link{URL: "../etc/passwd", Inlines: []document.Inline{t("y")}}}, "y"},
 		{"break", []document.Inline{t("a"), document.LineBreak{}, t("b")}, "a<br/>b"},
+		{"sup sub", []document.Inline{t("x"), &document.Sup{Inlines: []document.Inline{t("2")}}, t(" H"), &document.Sub{Inlines: []document.Inline{t("2<")}}, t("O")},
+			"x<sup>2</sup> H<sub>2&lt;</sub>O"},
 		{"noteref", []document.Inline{document.FootnoteRef{ID: "fn1", Number: 1}, document.FootnoteRef{ID: "fn1", Number: 1}},
 			`<sup><a epub:type="noteref" role="doc-noteref" id="fnref1" href="notes.xhtml#fn1">1</a></sup>` +
 				`<sup><a epub:type="noteref" role="doc-noteref" href="notes.xhtml#fn1">1</a></sup>`},

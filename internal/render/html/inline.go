@@ -33,12 +33,23 @@ func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
 		b.WriteString("<strong>")
 		r.writeInlines(b, in.Inlines)
 		b.WriteString("</strong>")
+	case *document.Sup:
+		b.WriteString("<sup>")
+		r.writeInlines(b, in.Inlines)
+		b.WriteString("</sup>")
+	case *document.Sub:
+		b.WriteString("<sub>")
+		r.writeInlines(b, in.Inlines)
+		b.WriteString("</sub>")
 	case document.Code:
 		b.WriteString("<code>")
 		r.writeText(b, string(in))
 		b.WriteString("</code>")
 	case *document.Link:
 		href, ok := LinkHref(in.URL)
+		if u, kind := document.CheckLink(in.URL); kind == document.LinkInternal && r.opt.Internal != nil {
+			href, ok = r.opt.Internal(strings.TrimPrefix(u, "#"))
+		}
 		if !ok {
 			r.writeInlines(b, in.Inlines)
 			return

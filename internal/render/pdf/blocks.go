@@ -172,6 +172,9 @@ func (l *layout) list(b *block, f frame) {
 			face = serif
 		}
 		l.pendMarker = []run{{text: marker, face: face, size: f.size, color: l.accent}}
+		if i < len(ls.tasks) && ls.tasks[i] != nil {
+			l.pendMarker = ls.tasks[i]
+		}
 		l.pendMarkX = inner.x - l.st.List.MarkerGap
 		if len(item) == 0 {
 			l.paragraph(nil, inner)

@@ -55,6 +55,9 @@ func (l *layout) words(runs []run) []word {
 			continue
 		}
 		s := r.text
+		if r.pageOf != "" {
+			s = l.pageLabel(r.pageOf)
+		}
 		for len(s) > 0 {
 			j := 0
 			for j < len(s) && s[j] != ' ' {
@@ -202,6 +205,7 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 			if f.r.super {
 				by -= f.r.size / 0.62 * 0.33 * ptMM
 			}
+			by -= f.r.rise * ptMM
 			l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
 			switch {
 			case f.r.url != "":

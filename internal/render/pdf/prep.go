@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
@@ -14,11 +15,15 @@ type run struct {
 	face  face
 	size  float64 // pt
 	color rgb
-	url   string // external link target, or ""
-	dest  string // internal link target (a paragraph or footnote ID), or ""
-	super bool   // raised (footnote reference)
-	brk   bool   // a hard line break; text is empty
-	extra bool   // added by the renderer (a shown address, a caption number): not counted as document words
+	url   string  // external link target, or ""
+	dest  string  // internal link target (a paragraph or footnote ID), or ""
+	super bool    // raised (footnote reference)
+	rise  float64 // pt the text is raised (superscript) or, when negative, lowered (subscript) from the baseline
+	brk   bool    // a hard line break; text is empty
+	// pageOf names an anchor whose page number (from the previous layout
+	// pass) is the run's text; "" for ordinary text.
+	pageOf string
+	extra  bool // added by the renderer (a shown address, a caption number): not counted as document words
 }
 
 // blockKind tells the kinds of prepared blocks apart.
@@ -50,6 +55,10 @@ type list struct {
 	ordered bool
 	start   int
 	items   [][]*block
+	// tasks holds, for each item, its check-box marker (nil for an
+	// ordinary item): ☐ or ☑, or "[ ]" and "[x]" when no embedded face
+	// has the box.
+	tasks [][]run
 }
 
 type table struct {
@@ -86,16 +95,19 @@ type prepared struct {
 
 // preparer converts the document model into prepared blocks.
 type preparer struct {
-	st      *Style
-	z       *sanitizer
-	anchors map[string]bool
-	text    rgb
-	accent  rgb
-	grey    rgb
+	// sections maps the "#fragment" of a link to the section it names
+	// (see document.Document.SectionAnchors).
+	sections map[string]*document.Section
+	st       *Style
+	z        *sanitizer
+	anchors  map[string]bool
+	text     rgb
+	accent   rgb
+	grey     rgb
 }
 
 func prepare(doc *document.Document, st *Style, z *sanitizer) *prepared {
-	p := &preparer{st: st, z: z, anchors: map[string]bool{},
+	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(),
 		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent), grey: st.color(st.Colors.Grey)}
 	out := &prepared{anchors: p.anchors, noteByID: map[string]*footnote{}}
 	for _, fn := range doc.Footnotes {
@@ -191,6 +203,7 @@ func (p *preparer) block(b document.Block, f face, size float64) *block {
 				continue
 			}
 			l.items = append(l.items, p.blocks(it.Blocks, f, size))
+			l.tasks = append(l.tasks, p.taskMarker(it.Task, f, size))
 		}
 		out.list = l
 	case *document.Quote:
@@ -248,6 +261,44 @@ func expandTabs(s string) string {
 	return b.String()
 }
 
+// crossRef returns a link to section sec around ins, followed by where
+// the section is: " (§ 2.1, p. 4)", or " (p. 4)" for an unnumbered one,
+// in the grey of shown addresses. The page is filled in at layout time
+// from the previous pass (see run.pageOf).
+func (p *preparer) crossRef(base run, sec *document.Section, ins []document.Inline, pos source.Pos) []run {
+	r := base
+	r.dest, r.color = sec.ID, p.accent
+	out := p.inlines(r, ins, pos)
+	g := base
+	g.color, g.size, g.extra, g.dest = p.grey, base.size*0.85, true, sec.ID
+	where := " (p.\u00a0"
+	if sec.Number != "" {
+		where = " (§\u00a0" + sec.Number + ", p.\u00a0"
+	}
+	out = append(out, p.runs(g, where, pos)...)
+	pg := g
+	pg.pageOf = sec.ID
+	out = append(out, pg)
+	return append(out, p.runs(g, ")", pos)...)
+}
+
+// taskMarker returns the marker of a task-list item in face f (or a face
+// that has the box), nil for an ordinary item.
+func (p *preparer) taskMarker(t document.Task, f face, size float64) []run {
+	box := t.Box()
+	if box == "" {
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(box)
+	if !p.z.fonts[f].Has(r) && p.z.fallback(f, r) < 0 {
+		box = "[ ]"
+		if t == document.TaskDone {
+			box = "[x]"
+		}
+	}
+	return p.runs(run{face: f, size: size, color: p.accent}, box, source.Pos{})
+}
+
 // runs sanitises text in the look of tmpl.
 func (p *preparer) runs(tmpl run, text string, pos source.Pos) []run {
 	var out []run
@@ -258,6 +309,15 @@ func (p *preparer) runs(tmpl run, text string, pos source.Pos) []run {
 	}
 	return out
 }
+
+// Superscript and subscript: the size of the text (a fraction of the
+// size around it) and how far it is raised or lowered (a fraction of the
+// size around it).
+const (
+	scriptScale = 0.7
+	supRise     = 0.33
+	subDrop     = 0.15
+)
 
 // inlines flattens inline content into runs.
 func (p *preparer) inlines(base run, ins []document.Inline, pos source.Pos) []run {
@@ -284,12 +344,30 @@ func (p *preparer) inlines(base run, ins []document.Inline, pos source.Pos) []ru
 			r := base
 			r.face = base.face.bold()
 			out = append(out, p.inlines(r, in.Inlines, pos)...)
+		case *document.Sup:
+			if in == nil {
+				continue
+			}
+			r := base
+			r.size, r.rise = base.size*scriptScale, base.rise+base.size*supRise
+			out = append(out, p.inlines(r, in.Inlines, pos)...)
+		case *document.Sub:
+			if in == nil {
+				continue
+			}
+			r := base
+			r.size, r.rise = base.size*scriptScale, base.rise-base.size*subDrop
+			out = append(out, p.inlines(r, in.Inlines, pos)...)
 		case *document.Link:
 			if in == nil {
 				continue
 			}
 			r := base
 			url := strings.TrimSpace(in.URL)
+			if sec := p.sections[strings.TrimPrefix(url, "#")]; sec != nil && strings.HasPrefix(url, "#") {
+				out = append(out, p.crossRef(r, sec, in.Inlines, pos)...)
+				continue
+			}
 			if strings.HasPrefix(url, "#") {
 				r.dest = strings.TrimPrefix(url, "#")
 			} else {
