@@ -94,6 +94,14 @@ func wordFigures(s string, taken func(a, b int) bool) []placedFigure {
 				val *= m
 				end = ws[i+1].End
 				i++
+				if m == 100 {
+					// "one hundred and twelve", "two hundred fifty-five".
+					if rest, k := hundredsRest(s, ws, i); k > i {
+						val += rest
+						end = ws[k].End
+						i = k
+					}
+				}
 			}
 		}
 		// "six million", "thirty thousand", "двадцать пять тысяч".
@@ -184,4 +192,32 @@ func hyphenMeasure(w string) (float64, string, bool) {
 		return 0, "", false
 	}
 	return v, unit, true
+}
+
+// hundredsRest reads the tens and units written after "hundred" at ws[i]:
+// an optional "and", then 1–99 as one word ("twelve", "twenty-six") or two
+// ("fifty five"). It returns the value and the index of its last word, or
+// i when none follows.
+func hundredsRest(s string, ws []word, i int) (float64, int) {
+	k := i + 1
+	if k < len(ws) && onlySpace(s[ws[k-1].End:ws[k].Start]) && strings.EqualFold(ws[k].Text, "and") {
+		k++
+	}
+	if k >= len(ws) || !onlySpace(s[ws[k-1].End:ws[k].Start]) {
+		return 0, i
+	}
+	lw := strings.ToLower(ws[k].Text)
+	v, ok := numberWords[lw]
+	if !ok {
+		v, ok = hyphenNumber(lw)
+	}
+	if !ok || v < 1 || v > 99 || lw == "dozen" {
+		return 0, i
+	}
+	if v >= 20 && int(v)%10 == 0 && k+1 < len(ws) && onlySpace(s[ws[k].End:ws[k+1].Start]) {
+		if u := numberWords[strings.ToLower(ws[k+1].Text)]; u >= 1 && u <= 9 {
+			return v + u, k + 1
+		}
+	}
+	return v, k
 }
