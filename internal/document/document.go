@@ -44,6 +44,11 @@ type Section struct {
 	ID string
 	// Number is the section's number as printed, e.g. "2.1".
 	Number string
+	// Label is the number the source writes before the heading ("5",
+	// "1.1" in an RFC), printed as its Number so that the text's own
+	// references ("see Section 5") stay true; "" to number it in order.
+	// Sections without a Label among labelled siblings get no number.
+	Label string
 	// Title is the heading text; "" for the untitled text before the first
 	// heading.
 	Title string

@@ -57,14 +57,21 @@ func (d *Document) Number() {
 	var walk func(ss []*Section, prefix string, level int)
 	walk = func(ss []*Section, prefix string, level int) {
 		n := 0
+		labelled := false
+		for _, s := range ss {
+			labelled = labelled || s.Label != ""
+		}
 		for _, s := range ss {
 			sec++
 			s.ID = "s" + strconv.Itoa(sec)
 			s.Level = level
-			if s.Title != "" {
+			switch {
+			case s.Title != "" && s.Label != "":
+				s.Number = s.Label
+			case s.Title != "" && !labelled:
 				n++
 				s.Number = prefix + strconv.Itoa(n)
-			} else {
+			default:
 				s.Number = ""
 			}
 			for _, b := range s.Blocks {

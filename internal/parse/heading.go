@@ -30,6 +30,9 @@ type heading struct {
 	// depth is the number of parts of a numbered heading ("1.2" is 2).
 	depth int
 	title string
+	// label is a numbered heading's own number without its final stop
+	// ("5", "1.1", "IV"); see document.Section.Label.
+	label string
 }
 
 // strong reports whether the heading is marked by a keyword or a number
@@ -219,7 +222,7 @@ func numberedHeading(t string, words []string) (heading, bool) {
 	if !unicode.IsLetter(first) || terminal(text) {
 		return heading{}, false
 	}
-	return heading{kind: headNumbered, depth: depth, title: text}, true
+	return heading{kind: headNumbered, depth: depth, title: text, label: strings.TrimSuffix(num, ".")}, true
 }
 
 // titleShaped reports whether a line may be the document title: at most 12

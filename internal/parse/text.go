@@ -398,6 +398,16 @@ func (r *textReader) build(doc *document.Document) {
 		lead.Blocks = append(lead.Blocks, b)
 	}
 	toc := r.contents(ranks)
+	// A document numbered throughout ("1.  Introduction", "5.1.  Overview",
+	// at least three such headings) keeps its own numbers; in other texts a
+	// lone "I. Outlook" among other heading styles is numbered in order.
+	numbered := 0
+	for _, it := range r.items {
+		if it.kind == itemHeading && it.head.kind == headNumbered && it.head.label != "" && allDigitsDots(it.head.label) {
+			numbered++
+		}
+	}
+	labels := numbered >= 3
 	for i, it := range r.items {
 		pos := posAt(r.f, it.line)
 		switch it.kind {
@@ -429,6 +439,9 @@ func (r *textReader) build(doc *document.Document) {
 			stack = stack[:len(stack)-1]
 		}
 		s := &document.Section{Title: it.head.title, Pos: pos}
+		if labels && allDigitsDots(it.head.label) {
+			s.Label = it.head.label
+		}
 		if len(stack) == 0 {
 			doc.Sections = append(doc.Sections, s)
 		} else {
@@ -626,4 +639,18 @@ func perLineText(lines []srcLine) bool {
 		}
 	}
 	return long >= 3 && long*10 >= nonBlank
+}
+
+// allDigitsDots reports whether s is a section number of digits and full
+// stops ("5", "1.1").
+func allDigitsDots(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '.' && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
