@@ -22,3 +22,21 @@ func TestNumberKeepsLabels(t *testing.T) {
 		t.Errorf("unlabelled sections numbered %q, %q; want 2, 2.1", plain.Sections[1].Number, plain.Sections[1].Sections[0].Number)
 	}
 }
+
+func TestExpandTabs(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"a\tb", 4, "a   b"},
+		{"\tx", 8, "        x"},
+		{"ab\tc\td", 4, "ab  c   d"},
+		{"no tabs", 4, "no tabs"},
+		{"é\tx", 4, "é   x"},
+	} {
+		if got := ExpandTabs(tt.in, tt.width); got != tt.want {
+			t.Errorf("ExpandTabs(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}

@@ -168,19 +168,8 @@ func readGzip(fsys embed.FS, name string) ([]byte, error) {
 }
 
 func (ix *index) parsePlaces(data []byte) error {
-	// One string for the whole file: names and aliases are slices of it,
-	// not a copy each.
-	text := string(data)
 	var f [7]string
-	for n := 1; text != ""; n++ {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if k := splitTabs(line, f[:]); k != len(f) {
-			return fmt.Errorf("places.tsv:%d: %d fields", n, k)
-		}
+	return eachLine(data, "places.tsv", f[:], func(n int) error {
 		p := Place{Country: f[1], Admin1: f[4], Name: f[5]}
 		switch f[0] {
 		case "C":
@@ -224,7 +213,28 @@ func (ix *index) parsePlaces(data []byte) error {
 			ix.aliases = append(ix.aliases, al)
 			w, _, _ := strings.Cut(a, " ")
 			ix.first[w] = append(ix.first[w], k)
+		}
+		return nil
+	})
+}
 
+// eachLine calls fn for each line of data that is not blank or a "#"
+// comment, after splitting it at tabs into f; a line of another number of
+// fields is an error naming the file and the line. One string holds the
+// whole file, so the fields are slices of it, not a copy each.
+func eachLine(data []byte, file string, f []string, fn func(n int) error) error {
+	text := string(data)
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if k := splitTabs(line, f); k != len(f) {
+			return fmt.Errorf("%s:%d: %d fields", file, n, k)
+		}
+		if err := fn(n); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -3,7 +3,6 @@ package gazetteer
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // Lang is the language a given name was recorded in.
@@ -88,17 +87,8 @@ func GivenName(w string) (Name, bool) {
 
 func parseNames(data []byte) (map[string]Name, error) {
 	out := make(map[string]Name, 45000)
-	text := string(data)
 	var f [5]string
-	for n := 1; text != ""; n++ {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if k := splitTabs(line, f[:]); k != len(f) {
-			return nil, fmt.Errorf("names.tsv:%d: %d fields", n, k)
-		}
+	err := eachLine(data, "names.tsv", f[:], func(n int) error {
 		var nm Name
 		switch f[1] {
 		case "en":
@@ -106,17 +96,18 @@ func parseNames(data []byte) (map[string]Name, error) {
 		case "ru":
 			nm.Lang = Russian
 		default:
-			return nil, fmt.Errorf("names.tsv:%d: language %q", n, f[1])
+			return fmt.Errorf("names.tsv:%d: language %q", n, f[1])
 		}
 		var err error
 		if nm.Male, err = strconv.ParseInt(f[2], 10, 64); err != nil {
-			return nil, fmt.Errorf("names.tsv:%d: %v", n, err)
+			return fmt.Errorf("names.tsv:%d: %v", n, err)
 		}
 		if nm.Female, err = strconv.ParseInt(f[3], 10, 64); err != nil {
-			return nil, fmt.Errorf("names.tsv:%d: %v", n, err)
+			return fmt.Errorf("names.tsv:%d: %v", n, err)
 		}
 		nm.Word = f[4] == "1"
 		out[f[0]] = nm
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbook/briefbook/internal/document"
 )
 
 // Preformatted text. A plain text keeps diagrams, tables of aligned
@@ -264,7 +266,7 @@ func dedent(lines []string) string {
 	common := -1
 	for i, l := range lines {
 		if strings.ContainsRune(l, '\t') {
-			l = expandTabs(l)
+			l = document.ExpandTabs(l, 8)
 		}
 		exp[i] = l
 		if strings.TrimSpace(l) == "" {
@@ -283,23 +285,6 @@ func dedent(lines []string) string {
 		if len(l) >= common {
 			sb.WriteString(l[common:])
 		}
-	}
-	return sb.String()
-}
-
-// expandTabs replaces tabs with spaces up to the next multiple of 8.
-func expandTabs(l string) string {
-	var sb strings.Builder
-	col := 0
-	for _, r := range l {
-		if r == '\t' {
-			n := 8 - col%8
-			sb.WriteString(strings.Repeat(" ", n))
-			col += n
-			continue
-		}
-		sb.WriteRune(r)
-		col++
 	}
 	return sb.String()
 }

@@ -231,7 +231,7 @@ func (p *preparer) block(b document.Block, f face, size float64) *block {
 		out.kind = bCode
 		text := strings.TrimRight(strings.ReplaceAll(b.Text, "\r\n", "\n"), "\n")
 		for _, ln := range strings.Split(text, "\n") {
-			out.code = append(out.code, p.runs(run{face: mono, size: p.st.Code.Size, color: p.text}, expandTabs(ln), b.Pos))
+			out.code = append(out.code, p.runs(run{face: mono, size: p.st.Code.Size, color: p.text}, document.ExpandTabs(ln, 4), b.Pos))
 		}
 	case *document.Rule:
 		out.kind = bRule
@@ -241,25 +241,6 @@ func (p *preparer) block(b document.Block, f face, size float64) *block {
 	return out
 }
 
-// expandTabs replaces tabs by spaces up to the next multiple of four columns.
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		if r == '\t' {
-			n := 4 - col%4
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			continue
-		}
-		b.WriteRune(r)
-		col++
-	}
-	return b.String()
-}
 
 // crossRef returns a link to section sec around ins, followed by where
 // the section is: " (§ 2.1, p. 4)", or " (p. 4)" for an unnumbered one,
