@@ -241,7 +241,6 @@ func (p *preparer) block(b document.Block, f face, size float64) *block {
 	return out
 }
 
-
 // crossRef returns a link to section sec around ins, followed by where
 // the section is: " (§ 2.1, p. 4)", or " (p. 4)" for an unnumbered one,
 // in the grey of shown addresses. The page is filled in at layout time
