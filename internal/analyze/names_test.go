@@ -49,6 +49,7 @@ func TestNameTables(t *testing.T) {
 			orgs: []string{"Andean Community", "Arab League", "Collective Security Treaty Organization"}},
 		{text: "Представители Организации Договора о коллективной безопасности и Евразийский экономический союз.",
 			orgs: []string{"Евразийский экономический союз"}},
+		{text: "We the People, in Order to promote the general Welfare, ordain this Constitution.", notPeople: []string{"Welfare"}},
 		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
 	}
 	for _, tt := range tests {

@@ -140,6 +140,11 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				case n >= 2 && n <= 3 && speakerContext(s.Text, ws, i, j):
 					ok = true
 				}
+				if ok && n == 1 && honor == "" && role != "" && role == strings.ToLower(role) && !isKnown && nt.read[ui] {
+					// A lone word after a role in lower case ("the general
+					// Welfare") is a person only if the tagger reads one.
+					ok = nt.typeAt(ui, s.Start+ws[i].Start, s.Start+ws[j-1].End) == ner.PER
+				}
 				if ok && honor == "" && role == "" && !isKnown && nt.read[ui] {
 					// The rules found a capitalised run in a person's
 					// context ("… said"), with no title or role: the tagger
