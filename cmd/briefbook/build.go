@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -196,8 +197,8 @@ func (b *batch) run(jobs int) error {
 	wg.Wait()
 	b.bar.clear()
 	if len(b.files) > 1 && (!b.quiet || failed > 0) {
-		fmt.Fprintf(b.stderr, "briefbook: built %d of %d documents, %d failed, %d warnings (%.1fs)\n",
-			len(b.files)-failed, len(b.files), failed, warnings, time.Since(start).Seconds())
+		fmt.Fprintf(b.stderr, "briefbook: built %d of %d documents, %d failed, %s (%.1fs)\n",
+			len(b.files)-failed, len(b.files), failed, countOf(warnings, "warning", "warnings"), time.Since(start).Seconds())
 	}
 	if failed > 0 {
 		return reported(worst)
@@ -276,4 +277,13 @@ func checkCollisions(files []string) error {
 		seen[strings.ToLower(stem)] = f
 	}
 	return nil
+}
+
+// countOf writes n with the noun in the number it needs: "1 warning",
+// "3 warnings".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

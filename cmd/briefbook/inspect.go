@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/analyze"
@@ -189,7 +190,7 @@ func printFacts(w io.Writer, f *jsonr.Facts) {
 			if g.Qualifier != nil {
 				q = *g.Qualifier + " "
 			}
-			line("  %-8s %s%v %s  [%s, %s]  (%s)", g.Paragraph, q, g.Value, g.Unit, g.Kind, g.Bound, g.Text)
+			line("  %-8s %s%s %s  [%s, %s]  (%s)", g.Paragraph, q, plainValue(g.Value), g.Unit, g.Kind, g.Bound, g.Text)
 		}
 	}
 	if section("Timeline", len(f.Timeline)) {
@@ -217,4 +218,24 @@ func printFacts(w io.Writer, f *jsonr.Facts) {
 			line("  %-8s «%s» — %s", q.Paragraph, q.Text, q.Speaker)
 		}
 	}
+}
+
+// plainValue writes a figure's value as a reader writes numbers, never in
+// exponent form ("4500000000", not "4.5e+09"); a range as "lo–hi".
+func plainValue(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []float64:
+		if len(x) == 2 {
+			return plainValue(x[0]) + "–" + plainValue(x[1])
+		}
+	case []any:
+		if len(x) == 2 {
+			return plainValue(x[0]) + "–" + plainValue(x[1])
+		}
+	case int:
+		return strconv.Itoa(x)
+	}
+	return fmt.Sprint(v)
 }
