@@ -20,7 +20,7 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	fs := newFlagSet("build", "[flags] [PATH...]", stderr)
+	fs := newFlagSet("build", "[flags] [PATH...]", stdout)
 	outDir := fs.String("o", "output", "output `folder`")
 	formatList := fs.String("format", "pdf,epub,json", "comma-separated output `formats` ("+formatHelp()+")")
 	paper := fs.String("paper", "a4", "PDF paper `size`: a4 or letter")

@@ -192,7 +192,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"bad from", []string{"build", "--from", "rtf", "ok.md"}, 2, `--from: unknown reader "rtf" (known: txt, md)`},
 		{"summarize from", []string{"summarize", "--from", "md", "page.html"}, 0, ""},
 		{"help", []string{"help"}, 0, ""},
-		{"build help", []string{"build", "--help"}, 0, "Usage: briefbook build"},
+		{"build help", []string{"build", "--help"}, 0, ""},
 		{"summarize needs a file", []string{"summarize"}, 2, "exactly one FILE"},
 	}
 	for _, tt := range tests {
@@ -284,5 +284,21 @@ func checkExit(t *testing.T, r result, code int, want string) {
 	}
 	if code == 1 && strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
 		t.Errorf("error is not one line: %q", r.stderr)
+	}
+}
+
+// TestHelpAndFlagErrors: a command's help is asked-for output (stdout,
+// exit 0); a misspelled flag is one error line and one hint on stderr, not
+// the usage twice.
+func TestHelpAndFlagErrors(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, nil, "build", "--help")
+	if r.code != 0 || !strings.Contains(r.stdout, "Usage: briefbook build") || r.stderr != "" {
+		t.Errorf("build --help: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, dir, nil, "build", "--nosuch", "x.md")
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != 2 || len(lines) != 2 || !strings.Contains(lines[0], "build: flag provided but not defined: -nosuch") || r.stdout != "" {
+		t.Errorf("misspelled flag: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
 	}
 }

@@ -79,7 +79,7 @@ func loadOne(fs *flag.FlagSet, name string, in inputFlags, ao analyze.Options, s
 }
 
 func runSummarize(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("summarize", "[-n N] FILE", stderr)
+	fs := newFlagSet("summarize", "[-n N] FILE", stdout)
 	n := fs.Int("n", 0, "number of sentences (0: chosen from the document's length)")
 	in := addInputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -99,7 +99,7 @@ func runSummarize(args []string, stdout, stderr io.Writer) error {
 }
 
 func runSections(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("sections", "FILE", stderr)
+	fs := newFlagSet("sections", "FILE", stdout)
 	in := addInputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -145,7 +145,7 @@ func runSections(args []string, stdout, stderr io.Writer) error {
 }
 
 func runFacts(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("facts", "[--json] FILE", stderr)
+	fs := newFlagSet("facts", "[--json] FILE", stdout)
 	in := addInputFlags(fs)
 	asJSON := fs.Bool("json", false, "print the facts as JSON (the \"facts\" object of the JSON export)")
 	if err := parseFlags(fs, args); err != nil {

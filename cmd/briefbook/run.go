@@ -108,24 +108,36 @@ func oneLine(s string) string {
 	return s
 }
 
-func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+// newFlagSet makes a command's flag set. Its help (-h, --help) is output
+// the user asked for, so it goes to stdout; a flag error is one line on
+// stderr, printed by report, not the flag package's message and the whole
+// usage twice.
+func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	stderr = safeWriter{stderr}
-	fs.SetOutput(stderr)
+	out := safeWriter{stdout}
+	fs.SetOutput(out)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: briefbook %s %s\n\nFlags:\n", name, synopsis)
+		fmt.Fprintf(out, "Usage: briefbook %s %s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
+// parseFlags parses args, turning flag errors into usage errors that name
+// the command's help.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	usage, output := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	fs.SetOutput(output)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage()
 			return err
 		}
-		return &usageError{err.Error()}
+		return &usageError{fmt.Sprintf("%s: %s", fs.Name(), err.Error())}
 	}
 	return nil
 }
