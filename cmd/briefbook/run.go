@@ -124,7 +124,8 @@ func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args, turning flag errors into usage errors that name
-// the command's help.
+// the command; -h and --help print the command's usage and return
+// flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	usage, output := fs.Usage, fs.Output()
 	fs.Usage = func() {}
