@@ -302,3 +302,13 @@ func TestHelpAndFlagErrors(t *testing.T) {
 		t.Errorf("misspelled flag: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
 	}
 }
+
+func TestVersion(t *testing.T) {
+	dir := t.TempDir()
+	for _, arg := range []string{"version", "--version"} {
+		r := run(t, dir, nil, arg)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, "briefbook ") || !strings.Contains(r.stdout, "go1.") || r.stderr != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", arg, r.code, r.stdout, r.stderr)
+		}
+	}
+}

@@ -31,6 +31,7 @@ Usage:
   briefbook summarize [-n N] FILE       print the summary, one sentence a line
   briefbook sections FILE               print section numbers, titles and ¶ ranges
   briefbook facts [--json] FILE         print the fact tables
+  briefbook version                     the version of this program
   briefbook help                        this text
 
 Run 'briefbook COMMAND --help' for the flags of a command.
@@ -57,6 +58,9 @@ func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		err = runFacts(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, version())
 		return exitOK
 	default:
 		err = &usageError{fmt.Sprintf("unknown command %q", cmd)}
