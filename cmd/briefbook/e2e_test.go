@@ -312,3 +312,22 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestBareFileBuilds: "briefbook report.md" builds, as pandoc users type
+// it; a mistyped command is still refused.
+func TestBareFileBuilds(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "memo.md"), []byte("# Memo\n\nThe council met on 3 March 2024 and agreed a budget of 40 million euros.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, nil, "memo.md")
+	if r.code != 0 {
+		t.Fatalf("briefbook memo.md: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", "memo.pdf")); err != nil {
+		t.Errorf("no output/memo.pdf: %v (stdout %q)", err, r.stdout)
+	}
+	if r = run(t, dir, nil, "biuld"); r.code != 2 || !strings.Contains(r.stderr, `unknown command "biuld"`) {
+		t.Errorf("briefbook biuld: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/pipeline"
@@ -28,6 +30,7 @@ const usage = `briefbook turns a text or Markdown document into a PDF briefing, 
 
 Usage:
   briefbook build [flags] [PATH...]     build files or folders (default: source/)
+  briefbook PATH...                     the same as build PATH...
   briefbook summarize [-n N] FILE       print the summary, one sentence a line
   briefbook sections FILE               print section numbers, titles and ¶ ranges
   briefbook facts [--json] FILE         print the fact tables
@@ -63,6 +66,12 @@ func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		fmt.Fprintln(stdout, version())
 		return exitOK
 	default:
+		// "briefbook report.md", as with pandoc: a first argument that is
+		// a file or folder (or flags before one) means build.
+		if looksLikePath(cmd) {
+			err = runBuild(args, stdout, stderr, getenv)
+			break
+		}
 		err = &usageError{fmt.Sprintf("unknown command %q", cmd)}
 	}
 	return report(err, stderr)
@@ -166,4 +175,24 @@ func parseMaxSize(s string) (int64, error) {
 		return 0, &usageError{"--max-input-size: " + err.Error()}
 	}
 	return n, nil
+}
+
+// looksLikePath reports whether a first argument names an input rather
+// than a mistyped command: it exists, or it has a path separator or an
+// extension of a source the readers know.
+func looksLikePath(arg string) bool {
+	if strings.HasPrefix(arg, "-") {
+		return false
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return true
+	}
+	if strings.ContainsRune(arg, '/') {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".md", ".markdown", ".txt", ".text":
+		return true
+	}
+	return false
 }
