@@ -331,3 +331,24 @@ func TestBareFileBuilds(t *testing.T) {
 		t.Errorf("briefbook biuld: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestFlagsAfterPaths: flags may follow the file, as in most tools.
+func TestFlagsAfterPaths(t *testing.T) {
+	dir := t.TempDir()
+	text := "# Memo\n\nThe council met on 3 March 2024. It agreed a budget of 40 million euros. " +
+		"It will meet again in May. The mayor said the plan was sound. Residents welcomed it.\n"
+	if err := os.WriteFile(filepath.Join(dir, "memo.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, nil, "summarize", "memo.md", "-n", "2")
+	if r.code != 0 || len(strings.Split(strings.TrimSpace(r.stdout), "\n")) != 2 {
+		t.Errorf("summarize memo.md -n 2: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, dir, nil, "build", "memo.md", "-o", "elsewhere", "--format", "json")
+	if _, err := os.Stat(filepath.Join(dir, "elsewhere", "memo.json")); r.code != 0 || err != nil {
+		t.Errorf("build memo.md -o elsewhere: exit %d, stderr %q, %v", r.code, r.stderr, err)
+	}
+	if r = run(t, dir, nil, "summarize", "--", "-n"); r.code == 0 || !strings.Contains(r.stderr, "-n") {
+		t.Errorf("after --, -n is a file name: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

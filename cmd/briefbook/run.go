@@ -143,7 +143,27 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	usage, output := fs.Usage, fs.Output()
 	fs.Usage = func() {}
 	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
+	// Flags may follow the paths ("summarize report.md -n 2", "build
+	// report.md -o out"), as in most command-line tools: parse, set the
+	// first path aside, parse the rest, until only paths are left. After
+	// "--" everything is a path.
+	var paths []string
+	var err error
+	for {
+		if err = fs.Parse(args); err != nil {
+			break
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			paths = append(paths, rest...)
+			break
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
 	fs.Usage = usage
 	fs.SetOutput(output)
 	if err != nil {
@@ -153,7 +173,8 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		}
 		return &usageError{fmt.Sprintf("%s: %s", fs.Name(), err.Error())}
 	}
-	return nil
+	// fs.Args must give the paths: parse them again, after "--".
+	return fs.Parse(append([]string{"--"}, paths...))
 }
 
 func printWarnings(stderr io.Writer, ws []source.Warning) {
