@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"sort"
 	"unicode"
 
 	"github.com/briefbook/briefbook/internal/ner"
@@ -101,11 +102,25 @@ func (nt nameTags) agree(us []unit) {
 	}
 }
 
+// overlapping returns the tagged names of block ui that overlap the byte
+// span [start, end). A block's names are in text order and do not overlap,
+// so their ends rise too, and a binary search finds the first: a long
+// block with many names costs a logarithm per look-up, not a scan.
+func (nt nameTags) overlapping(ui, start, end int) []taggedName {
+	ns := nt.names[ui]
+	i := sort.Search(len(ns), func(k int) bool { return ns[k].end > start })
+	j := i
+	for j < len(ns) && ns[j].start < end {
+		j++
+	}
+	return ns[i:j]
+}
+
 // typeAt returns the type of the tagged name that overlaps the byte span
 // [start, end) of block ui most, or ner.None when none does.
 func (nt nameTags) typeAt(ui, start, end int) ner.Type {
 	best, most := ner.None, 0
-	for _, n := range nt.names[ui] {
+	for _, n := range nt.overlapping(ui, start, end) {
 		if o := min(end, n.end) - max(start, n.start); o > most {
 			best, most = n.typ, o
 		}
@@ -116,7 +131,7 @@ func (nt nameTags) typeAt(ui, start, end int) ner.Type {
 // personBefore reports whether the byte span [start, end) of block ui
 // ends a tagged person's name that starts before it.
 func (nt nameTags) personBefore(ui, start, end int) bool {
-	for _, n := range nt.names[ui] {
+	for _, n := range nt.overlapping(ui, start, end) {
 		if n.typ == ner.PER && n.start < start && n.end >= end {
 			return true
 		}
@@ -127,7 +142,7 @@ func (nt nameTags) personBefore(ui, start, end int) bool {
 // personAt returns the end of a tagged person's name of two words or more
 // that starts at byte start of block ui.
 func (nt nameTags) personAt(us []unit, ui, start int) (int, bool) {
-	for _, n := range nt.names[ui] {
+	for _, n := range nt.overlapping(ui, start, start+1) {
 		if n.start == start && n.typ == ner.PER && len(words(us[ui].Text[n.start:n.end])) >= 2 {
 			return n.end, true
 		}

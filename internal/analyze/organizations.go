@@ -285,7 +285,7 @@ func bodyName(text string, r capRun) (string, bool) {
 	// "University of Mostar's Medical Faculty": a possessive ends the
 	// name it belongs to when that name has a keyword of its own.
 	for i, w := range ws[:len(ws)-1] {
-		if base, ok := cutPossessiveS(w); ok {
+		if base := trimPossessive(w); base != w && base != "" {
 			head := append(append([]string{}, ws[:i]...), base)
 			if hasOrgKeyword(head) {
 				ws = head
@@ -382,16 +382,7 @@ func describedAsBody(text string, ws []word, i int) bool {
 	return false
 }
 
-// cutPossessiveS returns w without a final "'s" or "’s".
-func cutPossessiveS(w string) (string, bool) {
-	for _, p := range []string{"'s", "’s"} {
-		if b, ok := strings.CutSuffix(w, p); ok && b != "" {
-			return b, true
-		}
-	}
-	return w, false
-}
-
+// hasOrgKeyword reports whether one of the words marks a body.
 func hasOrgKeyword(ws []string) bool {
 	for _, w := range ws {
 		if orgKeywords[strings.ToLower(w)] {
@@ -403,11 +394,5 @@ func hasOrgKeyword(ws []string) bool {
 
 // isDateWord reports whether w names a month or a weekday.
 func isDateWord(w string) bool {
-	lw := strings.ToLower(w)
-	return weekdays[lw] || monthWords[lw]
-}
-
-var monthWords = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	return weekdays[strings.ToLower(w)] || monthNumber(w) > 0
 }

@@ -58,7 +58,6 @@ func placeEndingAt(ws []word, k int) (placeMatch, bool) {
 // aliasWords splits a gazetteer alias the way text is split ("U.S." →
 // "U", "S"), keeping a final "*".
 func aliasWords(alias string) []string {
-	star := strings.HasSuffix(alias, "*")
 	var out []string
 	for _, f := range strings.Fields(alias) {
 		st := strings.HasSuffix(f, "*")
@@ -69,7 +68,6 @@ func aliasWords(alias string) []string {
 			out[len(out)-1] += "*"
 		}
 	}
-	_ = star
 	return out
 }
 

@@ -147,9 +147,8 @@ func TestReadIOB2(t *testing.T) {
 	if got := strings.Join(exs[1].Labels, " "); got != "B-ORG I-ORG O O B-LOC B-LOC" {
 		t.Errorf("IOB1 labels read as %q", got)
 	}
-	if _, err := ReadIOB2(strings.NewReader("a b c d\n")); err != nil {
-		// four fields without tabs is not a layout we read
-	} else {
+	// Four fields without tabs is not a layout the reader knows.
+	if _, err := ReadIOB2(strings.NewReader("a b c d\n")); err == nil {
 		t.Error("no error for a line of four space-separated fields")
 	}
 }
