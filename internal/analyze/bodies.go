@@ -52,6 +52,19 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 			add(f[3], f[3])
 		}
 	}
+	// Listed companies (data/companies.tsv, built by scripts/companies):
+	// the short name as texts write it ("Microsoft", "Morgan Stanley") and
+	// the legal name ("Microsoft Corporation"), both giving the short name.
+	for _, l := range dataLines("companies.tsv") {
+		short, legal, ok := strings.Cut(l, "\t")
+		if !ok {
+			continue
+		}
+		add(short, short)
+		if legal != short && len(words(legal)) >= 2 {
+			add(legal, short)
+		}
+	}
 	for _, v := range idx {
 		for i := 1; i < len(v); i++ {
 			for j := i; j > 0 && len(v[j].words) > len(v[j-1].words); j-- {
@@ -62,31 +75,58 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 	return idx
 })
 
-// knownBodies returns the dictionary bodies (news agencies, broadcasters)
-// named in ws, by their dictionary name, in order of mention.
+// knownBodies returns the dictionary bodies (news agencies, broadcasters,
+// international organisations, listed companies) named in ws, by their dictionary name, in order of mention.
 func knownBodies(ws []word) []string {
-	idx := knownBodyIndex()
 	var out []string
 	for i := 0; i < len(ws); i++ {
-		for _, ba := range idx[trimPossessive(ws[i].Text)] {
-			if i+len(ba.words) > len(ws) {
-				continue
-			}
-			ok := true
-			for k, w := range ba.words {
-				if trimPossessive(ws[i+k].Text) != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				out = append(out, ba.name)
-				i += len(ba.words) - 1
-				break
-			}
+		if name, end, ok := knownBodyAt(ws, i); ok {
+			out = append(out, name)
+			i = end - 1
 		}
 	}
 	return out
+}
+
+// knownBodyAt returns the dictionary body whose longest alias starts at
+// ws[i], and the index after its last word.
+func knownBodyAt(ws []word, i int) (name string, end int, ok bool) {
+	for _, ba := range knownBodyIndex()[trimPossessive(ws[i].Text)] {
+		if i+len(ba.words) > len(ws) {
+			continue
+		}
+		match := true
+		for k, w := range ba.words {
+			if trimPossessive(ws[i+k].Text) != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return ba.name, i + len(ba.words), true
+		}
+	}
+	return "", 0, false
+}
+
+// withoutKnownBody returns what is left of a body's name found in a
+// capitalised run once the dictionary bodies it holds are taken out: nothing
+// for "Microsoft Corporation" (the dictionary's "Microsoft"), "Southwest
+// Airlines" for "Pfizer and Southwest Airlines", the name itself otherwise.
+func withoutKnownBody(name string) string {
+	ws := words(name)
+	if len(ws) == 0 {
+		return name
+	}
+	if _, end, ok := knownBodyAt(ws, 0); ok {
+		if end == len(ws) {
+			return ""
+		}
+		if c := ws[end].Text; (c == "and" || c == "&") && end+1 < len(ws) {
+			return name[ws[end+1].Start:]
+		}
+	}
+	return name
 }
 
 // unitRe finds numbered military and similar units: "No. 12 Squadron",
