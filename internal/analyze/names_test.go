@@ -51,6 +51,9 @@ func TestNameTables(t *testing.T) {
 			orgs: []string{"Евразийский экономический союз"}},
 		{text: "We the People, in Order to promote the general Welfare, ordain this Constitution.", notPeople: []string{"Welfare"}},
 		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
+		// Russian text is read by the Russian tagger (FactRuEval-2016).
+		{text: "Президент Казахстана Касым-Жомарт Токаев встретился в Астане с министром иностранных дел Мурат Нуртлеу.",
+			people: []string{"Касым-Жомарт Токаев"}},
 		// Listed companies named once, without a keyword (data/companies.tsv).
 		{text: "Pfizer and Moderna shipped the doses; Netflix streamed the hearing.", orgs: []string{"Pfizer", "Moderna", "Netflix"}},
 		{text: "Analysts at Pfizer and Southwest Airlines staff disagreed.", orgs: []string{"Pfizer", "Southwest Airlines"},
