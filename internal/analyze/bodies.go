@@ -6,11 +6,19 @@ import (
 	"sync"
 )
 
-// bodyAlias is one way a dictionary body is written, as words.
+// bodyAlias is one way a dictionary body is written, as words. A Russian
+// alias is matched in any case ("Шанхайской организации сотрудничества"):
+// its words are kept as stems, and it is indexed under stemKey of its first
+// word.
 type bodyAlias struct {
-	words []string
-	name  string
+	words   []string
+	name    string
+	stemmed bool
 }
+
+// stemKey is the index key of a Russian alias whose first word has stem s;
+// the NUL keeps it apart from the words of the other aliases.
+func stemKey(s string) string { return "\x00" + s }
 
 // knownBodyIndex maps the first word of every alias in data/bodies.txt to
 // its aliases, longest first.
@@ -21,11 +29,19 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 		if len(ws) == 0 {
 			return
 		}
-		ba := bodyAlias{name: name}
+		ba := bodyAlias{name: name, stemmed: isCyrillic(alias)}
 		for _, w := range ws {
-			ba.words = append(ba.words, w.Text)
+			t := w.Text
+			if ba.stemmed {
+				t = stem(t)
+			}
+			ba.words = append(ba.words, t)
 		}
-		idx[ba.words[0]] = append(idx[ba.words[0]], ba)
+		key := ba.words[0]
+		if ba.stemmed {
+			key = stemKey(key)
+		}
+		idx[key] = append(idx[key], ba)
 	}
 	for _, l := range dataLines("bodies.txt") {
 		parts := strings.Split(l, "|")
@@ -89,15 +105,29 @@ func knownBodies(ws []word) []string {
 }
 
 // knownBodyAt returns the dictionary body whose longest alias starts at
-// ws[i], and the index after its last word.
+// ws[i], and the index after its last word. Russian aliases match a
+// capitalised first word and the words after it by their stems.
 func knownBodyAt(ws []word, i int) (name string, end int, ok bool) {
-	for _, ba := range knownBodyIndex()[trimPossessive(ws[i].Text)] {
+	idx := knownBodyIndex()
+	if name, end, ok := matchAliases(idx[trimPossessive(ws[i].Text)], ws, i, trimPossessive); ok {
+		return name, end, true
+	}
+	if isCyrillic(ws[i].Text) && isCapitalized(ws[i].Text) {
+		return matchAliases(idx[stemKey(stem(ws[i].Text))], ws, i, stem)
+	}
+	return "", 0, false
+}
+
+// matchAliases returns the first of the aliases (longest first) whose words
+// equal form of the words from ws[i].
+func matchAliases(aliases []bodyAlias, ws []word, i int, form func(string) string) (string, int, bool) {
+	for _, ba := range aliases {
 		if i+len(ba.words) > len(ws) {
 			continue
 		}
 		match := true
 		for k, w := range ba.words {
-			if trimPossessive(ws[i+k].Text) != w {
+			if form(ws[i+k].Text) != w {
 				match = false
 				break
 			}
