@@ -162,7 +162,7 @@ func detokenize(toks []string) string {
 }
 
 func normName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(ruNominative(strings.TrimSpace(s)))
 	s = strings.TrimPrefix(s, "the ")
 	f := strings.Fields(s)
 	// Russian names are compared by stems: the gold keeps the case the

@@ -54,6 +54,9 @@ func TestNameTables(t *testing.T) {
 		// Russian text is read by the Russian tagger (FactRuEval-2016).
 		{text: "Президент Казахстана Касым-Жомарт Токаев встретился в Астане с министром иностранных дел Мурат Нуртлеу.",
 			people: []string{"Касым-Жомарт Токаев"}},
+		// Declined Russian names are shown in the nominative and counted once.
+		{text: "Токаев встретился с министром Сергеем Лавровым. По словам Лаврова, переговоры прошли успешно.",
+			people: []string{"Сергей Лавров"}, notPeople: []string{"Сергеем Лавровым", "Лаврова"}},
 		// Listed companies named once, without a keyword (data/companies.tsv).
 		{text: "Pfizer and Moderna shipped the doses; Netflix streamed the hearing.", orgs: []string{"Pfizer", "Moderna", "Netflix"}},
 		{text: "Analysts at Pfizer and Southwest Airlines staff disagreed.", orgs: []string{"Pfizer", "Southwest Airlines"},

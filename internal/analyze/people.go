@@ -184,7 +184,7 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				if role == "" && (royalTitle(honor) || ruTitles[strings.ToLower(honor)]) {
 					role = honor
 				}
-				name = trimPossessive(name)
+				name = ruNominative(trimPossessive(name))
 				idx := known
 				if !isKnown {
 					idx = len(people)
@@ -330,7 +330,11 @@ func nameKey(name string) string {
 	if len(f) == 0 {
 		return ""
 	}
-	return strings.ToLower(trimPossessive(f[len(f)-1]))
+	last := trimPossessive(f[len(f)-1])
+	if isCyrillic(last) && !hasKazakhLetter(last) {
+		return ruNameKey(last)
+	}
+	return strings.ToLower(last)
 }
 
 func isRoman(w string) bool {
