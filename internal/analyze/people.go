@@ -110,6 +110,9 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				}
 				name := s.Text[ws[i].Start:ws[j-1].End]
 				honor, role := roleBefore(s.Text, ws, i)
+				if honor == "" && role == "" && isCyrillic(ws[i].Text) {
+					role = ruRoleBefore(s.Text, ws, i)
+				}
 				if honor == "" && isStop(strings.ToLower(ws[i].Text)) {
 					// "Ей Богу" ("by God"), "This Week": a name does not
 					// start with a pronoun or an article.

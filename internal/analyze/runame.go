@@ -141,3 +141,104 @@ func ruNameKey(w string) string {
 	}
 	return w
 }
+
+// ruRoleNouns are the Russian words that name an office, in the
+// nominative; ruRoleForms maps each of their case forms to it.
+var ruRoleNouns = []string{
+	"президент", "вице-президент", "премьер-министр", "вице-премьер", "премьер", "министр",
+	"замминистра", "глава", "посол", "председатель", "генсек", "секретарь", "пресс-секретарь",
+	"спикер", "губернатор", "мэр", "аким", "депутат", "сенатор", "советник", "помощник",
+	"директор", "руководитель", "представитель", "заместитель", "канцлер", "лидер",
+	"командующий", "начальник", "прокурор", "генпрокурор", "омбудсмен", "уполномоченный",
+	"постпред", "эмиссар", "спецпредставитель", "председательница", "министерша",
+}
+
+var ruRoleForms = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range ruRoleNouns {
+		m[n] = n
+		switch {
+		case n == "посол":
+			for _, e := range []string{"а", "у", "ом", "е"} {
+				m["посл"+e] = n
+			}
+		case n == "замминистра":
+		case strings.HasSuffix(n, "ь"):
+			stem := strings.TrimSuffix(n, "ь")
+			for _, e := range []string{"я", "ю", "ем", "е"} {
+				m[stem+e] = n
+			}
+		case strings.HasSuffix(n, "а"):
+			stem := strings.TrimSuffix(n, "а")
+			for _, e := range []string{"ы", "е", "у", "ой"} {
+				m[stem+e] = n
+			}
+		case strings.HasSuffix(n, "ий"):
+			stem := strings.TrimSuffix(n, "ий")
+			for _, e := range []string{"его", "ему", "им", "ем"} {
+				m[stem+e] = n
+			}
+		case strings.HasSuffix(n, "ый"):
+			stem := strings.TrimSuffix(n, "ый")
+			for _, e := range []string{"ого", "ому", "ым", "ом"} {
+				m[stem+e] = n
+			}
+		default:
+			for _, e := range []string{"а", "у", "ом", "е"} {
+				m[n+e] = n
+			}
+		}
+	}
+	return m
+}()
+
+// ruRoleBefore returns the office written before a Russian name, in the
+// nominative: "министром иностранных дел России Сергеем Лавровым" → "министр
+// иностранных дел России", "Президент Казахстана Касым-Жомарт Токаев" →
+// "Президент Казахстана". The office word is the nearest one before the
+// name, at most five words away, joined to it by spaces only; the words
+// between must read as a genitive ("иностранных дел России", "ООН") and are
+// kept as written ("Президент заявил Ивану Петрову" has no role).
+func ruRoleBefore(s string, ws []word, i int) string {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if !gapOK(s, ws, k) {
+			return ""
+		}
+		nom, ok := ruRoleForms[strings.ToLower(ws[k].Text)]
+		if !ok {
+			if !ruGenitiveWord(ws[k].Text) {
+				return ""
+			}
+			continue
+		}
+		if isCapitalized(ws[k].Text) {
+			nom = capitalizeFirst(nom)
+		}
+		parts := []string{nom}
+		for x := k + 1; x < i; x++ {
+			parts = append(parts, ws[x].Text)
+		}
+		return strings.Join(parts, " ")
+	}
+	return ""
+}
+
+// ruGenitiveWord reports whether w may be a word of an office's genitive
+// complement: a capitalised name ("России", "ООН") or a word with an ending
+// of the genitive ("иностранных", "правления", "государства"; "дел"), which
+// verbs in the past ("заявил") and most adverbs do not have.
+func ruGenitiveWord(w string) bool {
+	if isCapitalized(w) {
+		return true
+	}
+	w = strings.ToLower(w)
+	if w == "дел" {
+		return true
+	}
+	for _, e := range []string{"ых", "их", "ого", "его", "ой", "ей", "ов", "ев", "ий", "ы", "и", "а", "я"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
