@@ -382,11 +382,14 @@ func isRangeHigh(s string) bool {
 // yearWordAfter reports whether rest starts with the Russian word for "year"
 // in any case, or its abbreviation "г." / "гг.".
 func yearWordAfter(rest string) bool {
-	ws := words(rest)
-	if len(ws) == 0 {
-		return false
+	// Only the first word is read: rest runs to the end of the sentence,
+	// and a sentence of many numbers must not be read once per number.
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
 	}
-	switch strings.ToLower(ws[0].Text) {
+	switch strings.ToLower(rest[:end]) {
 	case "год", "года", "году", "годом", "годе", "годы", "годов", "годах", "г", "гг":
 		return true
 	}
