@@ -325,8 +325,9 @@ func (l *layout) summaryPage() {
 	l.y += pad
 }
 
-// factsPage sets "Key facts": figure tiles four to a row, then the
-// timeline, people, organisation, place and quotation tables.
+// factsPage sets "Key facts": figure tiles four to a row under "Figures",
+// then the timeline, people, organisation, place and quotation tables, as
+// the EPUB's key facts.
 func (l *layout) factsPage() {
 	st := l.st
 	l.frontHeading("key-facts", l.fm.lb.KeyFacts)
@@ -337,6 +338,7 @@ func (l *layout) factsPage() {
 		vs, ls := st.Front.TileValueSize, st.Front.TileLabelSize
 		vl, ll := vs*1.25*ptMM, ls*1.3*ptMM
 		th := 2 + vl + 2*ll + 3
+		l.subHeading(l.fm.lb.Figures, th)
 		for i := 0; i < n; i += per {
 			if i > 0 {
 				l.y += 5
