@@ -140,7 +140,7 @@ func TestFormatDate(t *testing.T) {
 func TestLabelTemplates(t *testing.T) {
 	en, ru, kk := LabelsFor("en"), LabelsFor("ru"), LabelsFor("kk")
 	tests := []struct{ got, want string }{
-		{en.PageOf(2, 4), "Page 2 of 4"}, {ru.PageOf(2, 4), "Страница 2 из 4"}, {kk.PageOf(2, 4), "Бет 2 / 4"},
+		{en.PageOf(2, 4), "Page 2 of 4"}, {ru.PageOf(2, 4), "Страница 2 из 4"}, {kk.PageOf(2, 4), "2-бет, барлығы 4"}, {kk.PageOf(2, 0), "2-бет"},
 		{en.PageOf(2, 0), "Page 2"}, {ru.PageOf(3, 0), "Страница 3"},
 		{en.PageRef("7"), "p.\u00A07"}, {ru.PageRef("7"), "с.\u00A07"}, {kk.PageRef("7"), "7-бет"},
 		{en.ReadingTime(3), "3 min read"}, {ru.ReadingTime(3), "3 мин чтения"}, {kk.ReadingTime(3), "оқу уақыты 3 мин"},
