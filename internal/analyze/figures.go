@@ -285,8 +285,10 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	}
 	// A unit of measure: "1.6 km west", "16,000 metric tons".
 	isYearLike := val >= 1000 && val <= 2100 && val == float64(int(val)) && !strings.Contains(s[a:b], ",") && !f.HasRange
-	// "на 2025 год", "в 1991 году", "2024 г.": a year, never 2025 years.
-	if isYearLike && yearWordAfter(rest) {
+	// "на 2025 год", "в 1991 году", "2024 г.", "в 2017–2018 годах": years,
+	// never 2025 years.
+	yearRange := f.HasRange && val >= 1000 && f.High <= 2100 && val == float64(int(val)) && f.High == float64(int(f.High))
+	if (isYearLike || yearRange) && yearWordAfter(rest) {
 		return f, 0, false
 	}
 	if u, n := measureUnit(rest); u != "" && !(isYearLike && isPrepositionLike(strings.ToLower(prev1))) {

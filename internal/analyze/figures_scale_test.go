@@ -30,6 +30,7 @@ func TestFigureScalesAndYears(t *testing.T) {
 		{"Компании подписали соглашение на 2025 год.", 0, 0, ""},
 		{"В 1991 году страна обрела независимость.", 0, 0, ""},
 		{"Выпуск вырос за 2024 г. вдвое.", 0, 0, ""},
+		{"В 2017–2018 годах страна была членом Совета.", 0, 0, ""},
 		{"Проект длился 30 лет.", 30, 0, "лет"},
 		// Issue "Fact tables you can trust on documents nobody tuned for".
 		{"More than 600,000 Syrians have fled the country.", 600000, 0, "Syrians"},
