@@ -29,14 +29,16 @@ type nameTags struct {
 // Merkel").
 func tagNames(us []unit) nameTags {
 	nt := nameTags{names: make([][]taggedName, len(us)), read: make([]bool, len(us))}
-	en, ru := ner.English(), ner.Russian()
 	var texts []string
 	for ui, u := range us {
-		m := en
+		// Each model is read the first time a block needs it: an English
+		// document never loads the Russian one.
+		m := ner.English
 		if cyrillicShare(u.Text) > 0.3 {
-			m = ru
+			m = ner.Russian
 		}
-		if m == nil {
+		model := m()
+		if model == nil {
 			continue
 		}
 		nt.read[ui] = true
@@ -49,7 +51,7 @@ func tagNames(us []unit) nameTags {
 			for _, t := range toks {
 				texts = append(texts, t.Text)
 			}
-			for _, sp := range m.Tag(texts) {
+			for _, sp := range model.Tag(texts) {
 				nt.names[ui] = append(nt.names[ui], taggedName{sp.Type, s.Start + toks[sp.Start].Start, s.Start + toks[sp.End-1].End})
 			}
 		}
