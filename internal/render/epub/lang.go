@@ -9,7 +9,7 @@ type labels struct {
 	People, Organizations, Places, Quotations                     string
 	Date, Event, Name, Role, Acronym, FullName, Mentions          string
 	Quote, Speaker, Paragraph, Source, Words, Minutes, Author     string
-	CoverAlt, A11ySummary, Pages, Table                           string
+	CoverAlt, A11ySummary, Pages, Table, Figure                   string
 }
 
 var labelsByLang = map[string]labels{
@@ -22,7 +22,7 @@ var labelsByLang = map[string]labels{
 		Role: "Role", Acronym: "Acronym", FullName: "Full name", Mentions: "Mentioned in",
 		Quote: "Quotation", Speaker: "Speaker", Paragraph: "Paragraph", Source: "Source",
 		Words: "words", Minutes: "min read", Author: "Author",
-		CoverAlt: "Cover: ", Pages: "Pages", Table: "Table",
+		CoverAlt: "Cover: ", Pages: "Pages", Table: "Table", Figure: "Figure",
 	},
 	"ru": {
 		Contents: "Содержание", Landmarks: "Ориентиры", Cover: "Обложка", TitlePage: "Титульная страница",
@@ -33,7 +33,7 @@ var labelsByLang = map[string]labels{
 		Role: "Роль", Acronym: "Сокращение", FullName: "Полное название", Mentions: "Упоминания",
 		Quote: "Цитата", Speaker: "Автор", Paragraph: "Абзац", Source: "Источник",
 		Words: "слов", Minutes: "мин чтения", Author: "Автор",
-		CoverAlt: "Обложка: ", Pages: "Страницы", Table: "Таблица",
+		CoverAlt: "Обложка: ", Pages: "Страницы", Table: "Таблица", Figure: "Рисунок",
 	},
 	"kk": {
 		Contents: "Мазмұны", Landmarks: "Бағдарлар", Cover: "Мұқаба", TitlePage: "Титул беті",
@@ -44,7 +44,7 @@ var labelsByLang = map[string]labels{
 		Role: "Рөлі", Acronym: "Қысқартылуы", FullName: "Толық атауы", Mentions: "Айтылған жері",
 		Quote: "Дәйексөз", Speaker: "Айтқан", Paragraph: "Азатжол", Source: "Дереккөз",
 		Words: "сөз", Minutes: "мин оқу", Author: "Автор",
-		CoverAlt: "Мұқаба: ", Pages: "Беттер", Table: "Кесте",
+		CoverAlt: "Мұқаба: ", Pages: "Беттер", Table: "Кесте", Figure: "Сурет",
 	},
 }
 
