@@ -36,6 +36,7 @@ const (
 	bTable
 	bCode
 	bRule
+	bPicture
 )
 
 // block is a document block with its text sanitised and split into runs.
@@ -49,6 +50,7 @@ type block struct {
 	kids  []*block // bQuote
 	table *table   // bTable
 	code  [][]run  // bCode: one run list per line
+	pic   *picture // bPicture
 }
 
 type list struct {
@@ -104,10 +106,12 @@ type preparer struct {
 	text     rgb
 	accent   rgb
 	grey     rgb
+	// figures numbers the pictures shown (see document.PictureNumbers).
+	figures map[*document.Picture]int
 }
 
 func prepare(doc *document.Document, st *Style, z *sanitizer) *prepared {
-	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(),
+	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(), figures: doc.PictureNumbers(),
 		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent), grey: st.color(st.Colors.Grey)}
 	out := &prepared{anchors: p.anchors, noteByID: map[string]*footnote{}}
 	for _, fn := range doc.Footnotes {
@@ -235,6 +239,9 @@ func (p *preparer) block(b document.Block, f face, size float64) *block {
 		}
 	case *document.Rule:
 		out.kind = bRule
+	case *document.Picture:
+		out.kind = bPicture
+		out.pic = p.preparePicture(b, p.figures[b])
 	default:
 		return nil
 	}
