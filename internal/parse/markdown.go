@@ -226,7 +226,11 @@ type mdReader struct {
 	anchors map[string]bool
 	next    map[string]int
 	// pictures reads picture files; nil when the source has none to read.
+	// picCache holds what each reference gave, picBytes the bytes of the
+	// pictures read so far (see maxPictureBytes).
 	pictures PictureReader
+	picCache map[string]pictureRead
+	picBytes int
 }
 
 type mdOpen struct {

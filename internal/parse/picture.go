@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/document"
@@ -17,6 +18,18 @@ import (
 // picture: the renderers show its alt text in its place. A picture inside
 // text, a list, a quote, a table or a footnote keeps only its alt text,
 // with a warning.
+
+// maxPictureBytes bounds the bytes of all the pictures of one document
+// together; pictures past it are not read (with a warning). With the
+// reader's cache (one read per reference), a document naming one large
+// file thousands of times costs one read.
+const maxPictureBytes = 256 << 20
+
+// pictureRead is the outcome of reading one reference.
+type pictureRead struct {
+	im  *document.Image
+	err error
+}
 
 // htmlImg is an <img> element met in an HTML block.
 type htmlImg struct {
@@ -87,7 +100,21 @@ func (r *mdReader) picture(line int, ref, alt, title string) *document.Picture {
 		r.w.Add(p.Pos, "picture %q not embedded: the source has no folder to read it from; its alt text is kept", shorten(ref))
 		return p
 	}
-	im, err := r.pictures(ref)
+	if r.picCache == nil {
+		r.picCache = map[string]pictureRead{}
+	}
+	got, seen := r.picCache[ref]
+	if !seen {
+		got.im, got.err = r.pictures(ref)
+		if got.err == nil && r.picBytes+len(got.im.Data) > maxPictureBytes {
+			got = pictureRead{err: fmt.Errorf("the document's pictures pass %d MB in all", maxPictureBytes>>20)}
+		}
+		if got.err == nil {
+			r.picBytes += len(got.im.Data)
+		}
+		r.picCache[ref] = got
+	}
+	im, err := got.im, got.err
 	if err != nil {
 		r.w.Add(p.Pos, "picture %q not embedded: %v; its alt text is kept", shorten(ref), err)
 		return p

@@ -112,3 +112,34 @@ func TestPicturesWithoutFolder(t *testing.T) {
 		t.Fatalf("warnings %v", ws.List)
 	}
 }
+
+// TestPictureReadOnce: a reference named many times is read once, and the
+// pictures of a document are bounded in all.
+func TestPictureReadOnce(t *testing.T) {
+	reads := 0
+	big := &document.Image{Format: "png", Width: 1, Height: 1, Data: make([]byte, maxPictureBytes/3)}
+	pr := func(ref string) (*document.Image, error) {
+		reads++
+		return big, nil
+	}
+	in := strings.Repeat("![A](a.png)\n\n", 50) + "![B](b.png)\n\n![C](c.png)\n\n![D](d.png)\n"
+	doc, ws := parseWithPictures(t, in, pr)
+	if reads != 4 {
+		t.Errorf("%d reads for 4 distinct references, want 4", reads)
+	}
+	var shown []string
+	doc.WalkSections(func(s *document.Section) bool {
+		for _, b := range s.Blocks {
+			if p, ok := b.(*document.Picture); ok && p.Shown() {
+				shown = append(shown, p.Path)
+			}
+		}
+		return true
+	})
+	if len(shown) != 52 || shown[51] != "c.png" {
+		t.Errorf("%d shown (last %v), want a.png ×50, b.png and c.png", len(shown), shown[len(shown)-1])
+	}
+	if len(ws.List) != 1 || !strings.Contains(ws.List[0].String(), `in.md:105: warning: picture "d.png" not embedded: the document's pictures pass 256 MB in all`) {
+		t.Errorf("warnings %v", ws.List)
+	}
+}
