@@ -16,8 +16,9 @@ import (
 // Inline, in a Markdown paragraph or in an HTML block: b, strong → Strong;
 // i, em, cite, dfn, var → Emph; sup → Sup; sub → Sub; code, kbd, samp, tt →
 // Code; a with href → Link (through document.CheckLink, like Markdown
-// links); br → LineBreak; img → its alt text (with the image warning of
-// Markdown images). An element is open from its start tag to its end tag,
+// links); br → LineBreak; img → its alt text, with a warning, unless it
+// is alone in a paragraph of an HTML block in a section, where it is a
+// picture (see picture.go). An element is open from its start tag to its end tag,
 // or to the end of the run of inlines it starts in (the paragraph, link or
 // emphasis around it); an end tag with no open element is ignored.
 //

@@ -39,9 +39,10 @@ import (
 // <pre> is a code block, <sup>/<sub> superscript and subscript, <br> a line
 // break, <b>/<i>/<a href> strong, emphasis and links, <p>/<div>/<details>
 // paragraphs; <script>, <style> and the like are dropped with their content,
-// with a warning); images keep their
-// alt text (with a warning: images are not embedded); strikethrough keeps
-// its text. Block quote and list markers nested deeper than 32 on one line
+// with a warning); a picture alone in its paragraph in a section is a
+// document.Picture (see picture.go; ParseMarkdown reads no picture file,
+// ParseWith with Options.Pictures does), any other keeps its alt text,
+// with a warning; strikethrough keeps its text. Block quote and list markers nested deeper than 32 on one line
 // are read as text (goldmark's time grows with the square of that depth).
 // A "(" after "]" that cannot open a link destination is hidden from
 // goldmark (see neutralizeDestinations), which keeps "[x](" repeated on one
