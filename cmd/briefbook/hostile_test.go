@@ -109,7 +109,7 @@ func hostileCases() []hostileCase {
 		{name: "aliasbomb.md", data: s(aliasBomb()), text: "Text", stderr: []string{"aliasbomb.md:1: warning: front matter ignored"}},
 		{name: "badfm.md", data: s("---\ntitle: [unclosed\nauthor: x\n---\n# Real\n\nBody.\n"), text: "Body", stderr: []string{"badfm.md:2: warning: front matter ignored"}},
 		{name: "links.md", data: s("# Links\n\n![secret](/etc/passwd) ![up](../../x.png) ![remote](http://example.com/a.png) [file](file:///etc/shadow) [web](https://example.org).\n"),
-			text: "secret", stderr: []string{`image "/etc/passwd" not embedded`}, notIn: []string{"root:x:0:0", "file:///etc/shadow\""}},
+			text: "secret", stderr: []string{`picture "/etc/passwd" not embedded`}, notIn: []string{"root:x:0:0", "file:///etc/shadow\""}},
 		{name: "html.md", data: s("# HTML\n\n<script>alert(1)</script>\n\nText <b>bold</b> <img src=x onerror=alert(1)> end.\n\n<div>block</div>\n"),
 			text: "bold", stderr: []string{"html.md:3: warning: HTML <script> dropped"}, notIn: []string{"<script", "onerror", "alert(1)"}},
 		{name: "binary.txt", data: func() []byte { return bytes.Repeat([]byte{0, 1, 2, 0xff, 'a'}, 100) }, code: 1, stderr: []string{"binary.txt:1: binary data"}},

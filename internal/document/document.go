@@ -80,7 +80,7 @@ type Ref struct {
 }
 
 // Block is a block-level element. Its implementations are *Paragraph,
-// *List, *Quote, *Table, *CodeBlock and *Rule.
+// *List, *Quote, *Table, *CodeBlock, *Rule and *Picture.
 type Block interface {
 	block()
 	// Position returns where the block starts in the source.

@@ -151,7 +151,8 @@ func appendInlines(b *strings.Builder, ins []Inline) {
 }
 
 // BlockText returns the plain text of a block; the parts of a list, quote
-// or table are joined with newlines.
+// or table are joined with newlines. A Picture has none: its caption and
+// alt text describe the picture and are not body text.
 func BlockText(b Block) string {
 	var parts []string
 	switch b := b.(type) {

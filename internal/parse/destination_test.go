@@ -14,7 +14,7 @@ func sameAsPlain(t *testing.T, in string) {
 	t.Helper()
 	dumpOf := func(fast bool) string {
 		var ws source.Warnings
-		doc, err := readMarkdown(&source.File{Name: "in.md", Data: []byte(in)}, &ws, fast)
+		doc, err := readMarkdown(&source.File{Name: "in.md", Data: []byte(in)}, &ws, fast, nil)
 		if err != nil {
 			t.Fatalf("%q: %v", in, err)
 		}

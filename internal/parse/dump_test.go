@@ -88,6 +88,12 @@ func dumpBlock(b *strings.Builder, bl document.Block, depth int) {
 		fmt.Fprintf(b, "%scode line=%d lang=%q %q\n", ind, line, bl.Lang, bl.Text)
 	case *document.Rule:
 		fmt.Fprintf(b, "%srule line=%d\n", ind, line)
+	case *document.Picture:
+		im := "not read"
+		if bl.Image != nil {
+			im = fmt.Sprintf("%s %dx%d", bl.Image.Format, bl.Image.Width, bl.Image.Height)
+		}
+		fmt.Fprintf(b, "%spicture line=%d path=%q alt=%q title=%q (%s)\n", ind, line, bl.Path, bl.Alt, bl.Title, im)
 	}
 }
 

@@ -16,8 +16,9 @@ import (
 // Inline, in a Markdown paragraph or in an HTML block: b, strong → Strong;
 // i, em, cite, dfn, var → Emph; sup → Sup; sub → Sub; code, kbd, samp, tt →
 // Code; a with href → Link (through document.CheckLink, like Markdown
-// links); br → LineBreak; img → its alt text (with the image warning of
-// Markdown images). An element is open from its start tag to its end tag,
+// links); br → LineBreak; img → its alt text, with a warning, unless it
+// is alone in a paragraph of an HTML block in a section, where it is a
+// picture (see picture.go). An element is open from its start tag to its end tag,
 // or to the end of the run of inlines it starts in (the paragraph, link or
 // emphasis around it); an end tag with no open element is ignored.
 //
@@ -98,6 +99,9 @@ type inlineHTML struct {
 	r      *mdReader
 	base   *inlineAcc
 	frames []*htmlFrame
+	// imgs, when set, collects the <img> elements met instead of warning
+	// about them at once.
+	imgs *[]htmlImg
 }
 
 // cur returns the accumulator new inline content goes to.
@@ -206,9 +210,15 @@ func (h *inlineHTML) tag(tok html.Token, line int) {
 		h.cur().add(document.LineBreak{})
 		return
 	case name == "img":
-		alt, src := attr(tok, "alt"), attr(tok, "src")
-		h.r.w.Add(posAt(h.r.f, line), "image %q not embedded: its alt text is kept", shorten(src))
-		h.cur().addText(h.r.cleanAt(collapseSpace(alt), line, "an HTML attribute"))
+		img := htmlImg{src: attr(tok, "src"), alt: attr(tok, "alt"), title: attr(tok, "title"), line: line}
+		if h.imgs != nil {
+			// A block reader decides when its paragraph ends whether the
+			// picture stands alone (see htmlBlockReader.flush).
+			*h.imgs = append(*h.imgs, img)
+		} else {
+			h.r.warnInlinePicture(line, img.src)
+		}
+		h.cur().addText(h.r.cleanAt(collapseSpace(img.alt), line, "an HTML attribute"))
 		return
 	case droppedElements[name]:
 		h.r.warnHTML(line, name)
@@ -331,8 +341,9 @@ func (r *mdReader) rawInline(h *inlineHTML, n *ast.RawHTML) {
 	}
 }
 
-// htmlBlock converts an HTML block into paragraphs, code blocks and rules.
-func (r *mdReader) htmlBlock(n *ast.HTMLBlock) []document.Block {
+// htmlBlock converts an HTML block into paragraphs, code blocks and rules;
+// in a section (top), an <img> alone in its paragraph becomes a Picture.
+func (r *mdReader) htmlBlock(n *ast.HTMLBlock, top bool) []document.Block {
 	// The block's lines, and where each starts in the source.
 	var raw []byte
 	type seg struct{ at, src int }
@@ -363,6 +374,9 @@ func (r *mdReader) htmlBlock(n *ast.HTMLBlock) []document.Block {
 	b := &htmlBlockReader{r: r, paraLine: -1, wantTitle: r.htmlTitle}
 	r.htmlTitle = false
 	b.h = inlineHTML{r: r, base: &b.para}
+	if top {
+		b.h.imgs = &b.imgs
+	}
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	off := 0
 	for {
@@ -407,6 +421,9 @@ type htmlBlockReader struct {
 	preText  strings.Builder
 	preLine  int
 	preDepth int
+	// imgs are the <img> elements of the paragraph being read, when the
+	// block sits in a section (nil otherwise: they are inline pictures).
+	imgs []htmlImg
 }
 
 func (b *htmlBlockReader) token(tok html.Token, line int) {
@@ -518,6 +535,21 @@ func (b *htmlBlockReader) flush() {
 	}
 	ins := trimEdges(b.para.done())
 	b.para = inlineAcc{}
+	imgs := b.imgs
+	b.imgs = nil
+	if len(imgs) == 1 && loneAltText(ins, imgs[0].alt) {
+		img := imgs[0]
+		if b.wantTitle && len(ins) > 0 {
+			b.wantTitle = false // a picture opening the block is no title
+		}
+		b.out = append(b.out, b.r.picture(img.line, img.src, b.r.cleanAt(strings.TrimSpace(collapseSpace(img.alt)), img.line, "an HTML attribute"),
+			b.r.cleanAt(strings.TrimSpace(collapseSpace(img.title)), img.line, "an HTML attribute")))
+		b.paraLine = -1
+		return
+	}
+	for _, img := range imgs {
+		b.r.warnInlinePicture(img.line, img.src)
+	}
 	if b.takeTitle(ins) {
 		ins = nil
 	}

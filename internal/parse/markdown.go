@@ -39,9 +39,10 @@ import (
 // <pre> is a code block, <sup>/<sub> superscript and subscript, <br> a line
 // break, <b>/<i>/<a href> strong, emphasis and links, <p>/<div>/<details>
 // paragraphs; <script>, <style> and the like are dropped with their content,
-// with a warning); images keep their
-// alt text (with a warning: images are not embedded); strikethrough keeps
-// its text. Block quote and list markers nested deeper than 32 on one line
+// with a warning); a picture alone in its paragraph in a section is a
+// document.Picture (see picture.go; ParseMarkdown reads no picture file,
+// ParseWith with Options.Pictures does), any other keeps its alt text,
+// with a warning; strikethrough keeps its text. Block quote and list markers nested deeper than 32 on one line
 // are read as text (goldmark's time grows with the square of that depth).
 // A "(" after "]" that cannot open a link destination is hidden from
 // goldmark (see neutralizeDestinations), which keeps "[x](" repeated on one
@@ -57,12 +58,13 @@ import (
 // Control characters that character references or YAML escapes produce
 // are removed, with a warning, like those in the source.
 func ParseMarkdown(f *source.File, w *source.Warnings) (doc *document.Document, err error) {
-	return readMarkdown(f, w, true)
+	return readMarkdown(f, w, true, nil)
 }
 
 // readMarkdown is ParseMarkdown; fast=false skips neutralizeDestinations,
 // so tests can check that it changes nothing but the time taken.
-func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.Document, err error) {
+// pictures reads the pictures the source names (nil: none is read).
+func readMarkdown(f *source.File, w *source.Warnings, fast bool, pictures PictureReader) (doc *document.Document, err error) {
 	data := limitNesting(f, clean(f, f.Data, w), w)
 
 	useMeta := false
@@ -101,7 +103,7 @@ func readMarkdown(f *source.File, w *source.Warnings, fast bool) (doc *document.
 
 	doc = &document.Document{}
 	doc.Meta.Source = f.Base()
-	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}, ctl: &controlCleaner{f: f, w: w}}
+	r := &mdReader{f: f, src: data, lines: newLineIndex(data), w: w, doc: doc, fnNumber: map[int]int{}, fnDefs: map[int]*east.Footnote{}, ctl: &controlCleaner{f: f, w: w}, pictures: pictures}
 	r.build(root)
 	if g != nil {
 		for _, off := range g.cut {
@@ -224,6 +226,12 @@ type mdReader struct {
 	// slug, the next suffix to try (see anchor).
 	anchors map[string]bool
 	next    map[string]int
+	// pictures reads picture files; nil when the source has none to read.
+	// picCache holds what each reference gave, picBytes the bytes of the
+	// pictures read so far (see maxPictureBytes).
+	pictures PictureReader
+	picCache map[string]pictureRead
+	picBytes int
 }
 
 type mdOpen struct {
@@ -283,7 +291,7 @@ func (r *mdReader) build(root ast.Node) {
 			stack = append(stack, mdOpen{h.Level, s})
 			continue
 		}
-		blocks := r.blocks(n)
+		blocks := r.sectionBlocks(n)
 		if len(blocks) == 0 {
 			continue
 		}
@@ -451,7 +459,7 @@ func (r *mdReader) blocks(n ast.Node) []document.Block {
 	case *ast.ThematicBreak:
 		return []document.Block{&document.Rule{Pos: r.pos(n)}}
 	case *ast.HTMLBlock:
-		return r.htmlBlock(n)
+		return r.htmlBlock(n, false)
 	case *east.Table:
 		return []document.Block{r.table(n)}
 	case *east.DefinitionList:
@@ -630,7 +638,7 @@ func (r *mdReader) appendInlines(base *inlineAcc, n ast.Node) {
 			label := r.clean(string(restore(c.Label(r.src))), c, "an autolink")
 			r.addLink(out, c, target, []document.Inline{document.Text(label)})
 		case *ast.Image:
-			r.w.Add(posAt(r.f, r.block), "image %q not embedded: its alt text is kept", string(restore(c.Destination)))
+			r.warnInlinePicture(r.block, string(unescape(restore(c.Destination))))
 			r.appendInlines(out, c)
 		case *ast.RawHTML:
 			r.rawInline(h, c)

@@ -34,26 +34,39 @@ func Parse(f *source.File, w *source.Warnings) (*document.Document, error) {
 // Readers are the names ParseAs takes for from.
 var Readers = []string{"txt", "md"}
 
-// ParseAs reads f with the reader named by from: "txt" → ParseText, "md"
-// → ParseMarkdown. With from "" the extension chooses: .md and .markdown
-// are Markdown, .txt and .text plain text, and a file with no extension is
-// plain text when it is plainly text (see looksMarkedUp). Any other
-// extension (.html, .rtf, …) and a file with no extension holding markup
-// give an *UnknownFormatError: reading them as plain text would print
-// their markup. An unknown from is an error too.
-func ParseAs(f *source.File, from string, w *source.Warnings) (*document.Document, error) {
-	switch from {
+// Options configure ParseWith. The zero value chooses the reader by the
+// file's extension and reads no pictures.
+type Options struct {
+	// From names the reader: "txt", "md", or "" to choose by extension
+	// (see ParseAs).
+	From string
+	// Pictures reads the picture a Markdown source names, given the
+	// reference as written ("chart.png"); its error says, in words fit for
+	// a warning, why the picture cannot be shown. nil means the source has
+	// no folder to read pictures from: each picture is then kept as its
+	// alt text, with a warning. The parse package itself never touches the
+	// file system.
+	Pictures PictureReader
+}
+
+// PictureReader reads the picture named by ref (see Options.Pictures).
+type PictureReader func(ref string) (*document.Image, error)
+
+// ParseWith reads f as ParseAs does, with the reader opts.From and the
+// picture reader opts.Pictures.
+func ParseWith(f *source.File, opts Options, w *source.Warnings) (*document.Document, error) {
+	switch opts.From {
 	case "txt":
 		return ParseText(f, w)
 	case "md":
-		return ParseMarkdown(f, w)
+		return readMarkdown(f, w, true, opts.Pictures)
 	case "":
 	default:
-		return nil, fmt.Errorf("unknown reader %q (known: %s)", from, strings.Join(Readers, ", "))
+		return nil, fmt.Errorf("unknown reader %q (known: %s)", opts.From, strings.Join(Readers, ", "))
 	}
 	switch ext := f.Ext(); ext {
 	case ".md", ".markdown":
-		return ParseMarkdown(f, w)
+		return readMarkdown(f, w, true, opts.Pictures)
 	case ".txt", ".text":
 		return ParseText(f, w)
 	case "":
@@ -64,6 +77,17 @@ func ParseAs(f *source.File, from string, w *source.Warnings) (*document.Documen
 	default:
 		return nil, &UnknownFormatError{File: f.Name, Ext: ext}
 	}
+}
+
+// ParseAs reads f with the reader named by from: "txt" → ParseText, "md"
+// → ParseMarkdown. With from "" the extension chooses: .md and .markdown
+// are Markdown, .txt and .text plain text, and a file with no extension is
+// plain text when it is plainly text (see looksMarkedUp). Any other
+// extension (.html, .rtf, …) and a file with no extension holding markup
+// give an *UnknownFormatError: reading them as plain text would print
+// their markup. An unknown from is an error too.
+func ParseAs(f *source.File, from string, w *source.Warnings) (*document.Document, error) {
+	return ParseWith(f, Options{From: from}, w)
 }
 
 // UnknownFormatError says that the reader for a file cannot be chosen from

@@ -19,6 +19,7 @@ import (
 	"github.com/briefbook/briefbook/internal/analyze"
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/parse"
+	"github.com/briefbook/briefbook/internal/picture"
 	"github.com/briefbook/briefbook/internal/render"
 	"github.com/briefbook/briefbook/internal/source"
 )
@@ -148,20 +149,23 @@ func Load(path string, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
 	for _, fw := range f.Warnings {
 		w.Add(fw.Pos, "%s", fw.Msg)
 	}
-	return loadFile(f, lo.From, lo.Analyze, w)
+	// Pictures are read from the source file's folder tree only.
+	pictures := picture.Folder{Root: filepath.Dir(path)}.Read
+	return loadFile(f, parse.Options{From: lo.From, Pictures: pictures}, lo.Analyze, w)
 }
 
 // LoadFile parses and analyses an already read file, choosing the reader
-// by its extension.
+// by its extension. The file has no folder, so no picture is read (each
+// is kept as its alt text, with a warning).
 func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
-	return loadFile(f, "", ao, w)
+	return loadFile(f, parse.Options{}, ao, w)
 }
 
-func loadFile(f *source.File, from string, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
+func loadFile(f *source.File, po parse.Options, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
 	var doc *document.Document
 	err := runStage(f.Name, "parse", func() error {
 		var err error
-		if doc, err = parse.ParseAs(f, from, w); err != nil {
+		if doc, err = parse.ParseWith(f, po, w); err != nil {
 			return &InputError{err}
 		}
 		if err := checkNotEmpty(f, doc); err != nil {

@@ -94,13 +94,19 @@ type book struct {
 	// hasTables, hasNotes record what the content holds, for the
 	// accessibility metadata.
 	hasTables, hasNotes bool
+	// pictures are the picture files of the body by file name (see
+	// addPictures).
+	pictures map[string]asset
+	// shownPictures counts the pictures shown; picturesWithoutAlt those
+	// of them with no text alternative.
+	shownPictures, picturesWithoutAlt int
 }
 
 // addBody splits the document's sections into pages, renders footnotes
 // into a notes page and records which page holds each element ID.
 func (b *book) addBody(doc *document.Document) error {
 	sections := doc.SectionAnchors()
-	r := html.New(html.Options{PageBreaks: b.print.breaks, TableCaption: b.l.TableCaption, Href: func(id string) string {
+	r := html.New(html.Options{PageBreaks: b.print.breaks, TableCaption: b.l.TableCaption, FigureCaption: b.l.FigureCaption, PictureSrc: b.pictureSrc, Href: func(id string) string {
 		if strings.HasPrefix(id, "fnref") {
 			if f, ok := b.fileOf[id]; ok {
 				return f + "#" + id

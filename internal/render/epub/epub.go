@@ -47,6 +47,7 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	b.setFront(in)
 	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
 	b.hasTables = hasTables(in.Doc)
+	b.addPictures(in.Doc)
 	if err := b.addBody(in.Doc); err != nil {
 		return err
 	}
@@ -68,6 +69,7 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	if b.cover != nil {
 		images = append(images, asset{name: coverImageName, mime: "image/png", data: b.cover})
 	}
+	images = append(images, b.pictureAssets()...)
 	raw, err := buildWithGoEPUB(b, css, fonts, images)
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ var mediaTypes = map[string]string{
 	".css":   "text/css",
 	".png":   "image/png",
 	".jpg":   "image/jpeg",
+	".gif":   "image/gif",
 	".ttf":   "font/ttf",
 	".ncx":   "application/x-dtbncx+xml",
 }
@@ -205,18 +206,26 @@ func (b *book) printEdition() string {
 
 // accessibility returns the schema.org accessibility metadata as
 // property/value pairs, derived from what the book really holds: text
-// throughout, the cover image (visual, with a text alternative), headings
-// and a table of contents, page-break markers and a page-list only when
-// the book was made with the PDF's page map, and no hazards. The summary
-// sentence says what the book provides.
+// throughout, images (the cover, the body's pictures) as visual content,
+// headings and a table of contents, page-break markers and a page-list
+// only when the book was made with the PDF's page map, and no hazards.
+// Text alone suffices, and alternative text is a feature, only when every
+// image has a text alternative. The summary sentence says what the book
+// provides.
 func (b *book) accessibility() [][2]string {
+	images := b.cover != nil || b.shownPictures > 0
+	allAlt := b.picturesWithoutAlt == 0
 	m := [][2]string{{"accessMode", "textual"}}
-	if b.cover != nil {
+	if images {
 		m = append(m, [2]string{"accessMode", "visual"})
 	}
-	m = append(m, [2]string{"accessModeSufficient", "textual"})
+	if allAlt {
+		m = append(m, [2]string{"accessModeSufficient", "textual"})
+	} else {
+		m = append(m, [2]string{"accessModeSufficient", "textual,visual"})
+	}
 	feats := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "ARIA"}
-	if b.cover != nil {
+	if images && allAlt {
 		feats = append(feats, "alternativeText")
 	}
 	if b.print != nil {
@@ -252,8 +261,34 @@ func (b *book) a11ySummary() string {
 	}
 	s := "This briefing provides " + strings.Join(has[:len(has)-1], ", ") + " and " + has[len(has)-1] + "."
 	s += " The reading order is logical; the layout reflows and follows the reader's font and colour settings; paragraph numbers are hidden from screen readers."
-	if b.cover != nil {
-		s += " The only image, the cover, has a text alternative that gives the title."
-	}
+	s += b.imagesSentence()
 	return s
+}
+
+// imagesSentence is the part of the accessibility summary about images:
+// the cover's text alternative and the pictures in the text.
+func (b *book) imagesSentence() string {
+	n, without := b.shownPictures, b.picturesWithoutAlt
+	cover := ""
+	if b.cover != nil {
+		cover = "the cover's text alternative gives the title"
+	}
+	pics := ""
+	switch {
+	case n == 1 && without == 0:
+		pics = "the picture in the text has a text alternative and a numbered caption"
+	case n > 1 && without == 0:
+		pics = fmt.Sprintf("each of the %d pictures in the text has a text alternative and a numbered caption", n)
+	case n > 0:
+		pics = fmt.Sprintf("%d of the %d pictures in the text %s no text alternative, only a numbered caption", without, n, map[bool]string{true: "has", false: "have"}[without == 1])
+	}
+	switch {
+	case n == 0 && cover != "":
+		return " The only image, the cover, has a text alternative that gives the title."
+	case cover != "":
+		return " Images: " + cover + "; " + pics + "."
+	case pics != "":
+		return " Images: " + pics + "."
+	}
+	return ""
 }

@@ -89,6 +89,8 @@ func (r *Renderer) writeBlock(b *strings.Builder, bl document.Block) {
 		b.WriteString("</code></pre>\n")
 	case *document.Rule:
 		b.WriteString("<hr/>\n")
+	case *document.Picture:
+		r.writePicture(b, bl)
 	}
 }
 

@@ -9,6 +9,8 @@
 // Text is escaped and characters that XML 1.0 forbids are dropped.
 package html
 
+import "github.com/briefbook/briefbook/internal/document"
+
 // Options controls how fragments link to things outside themselves. The
 // zero value links within the same document ("#fn1").
 type Options struct {
@@ -31,6 +33,14 @@ type Options struct {
 	// TableCaption returns the numbered label of the n-th table's caption
 	// ("Table 3."), in the book's language. nil: "Table 3.".
 	TableCaption func(n int) string
+	// FigureCaption returns the numbered label of the n-th picture's
+	// caption ("Figure 2."), in the book's language. nil: "Figure 2.".
+	FigureCaption func(n int) string
+	// PictureSrc returns the src of a picture's image file as seen from
+	// the fragment being rendered ("../images/pic-1f3a….png"), or "" when
+	// the picture is not stored. nil stores none: every picture is then
+	// shown as its alt text, like a picture that could not be read.
+	PictureSrc func(p *document.Picture) string
 }
 
 // Renderer renders document nodes to XHTML. It remembers which footnote
@@ -44,6 +54,8 @@ type Renderer struct {
 	// tables counts the captioned tables written so far; captions are
 	// numbered in document order, as in the PDF.
 	tables int
+	// figures counts the pictures shown so far, for their captions.
+	figures int
 }
 
 // New returns a Renderer with the given options.

@@ -53,14 +53,36 @@ type Section struct {
 
 // Block is one block of a section.
 type Block struct {
-	// Kind is "paragraph", "list", "quote", "table", "code" or "rule".
+	// Kind is "paragraph", "list", "quote", "table", "code", "rule" or
+	// "picture".
 	Kind string `json:"kind"`
 	// ID is the ¶ ID of a numbered block ("p7"), or "".
 	ID   string `json:"id"`
 	Line int    `json:"line"`
 	// Text is the block's text: code verbatim, a table's rows with " | "
-	// between cells, "" for a rule.
+	// between cells, "" for a rule, a picture's caption.
 	Text string `json:"text"`
+	// Picture describes a block of kind "picture"; the key is written for
+	// those blocks only.
+	Picture *Picture `json:"picture,omitempty"`
+}
+
+// Picture is a picture shown as a figure (its bytes are in the PDF and
+// EPUB, not here).
+type Picture struct {
+	// Number is N of its caption "Figure N." in the PDF and EPUB; 0 when
+	// the picture could not be read and is shown as its alt text.
+	Number int `json:"number"`
+	// Path is the address as the source writes it.
+	Path    string `json:"path"`
+	Alt     string `json:"alt"`
+	Title   string `json:"title"`
+	Caption string `json:"caption"`
+	// Format is "png", "jpeg" or "gif"; "" when the picture was not read.
+	Format string `json:"format"`
+	// Width and Height are in pixels; 0 when the picture was not read.
+	Width  int `json:"width"`
+	Height int `json:"height"`
 }
 
 // Paragraph is one ¶-numbered block.
@@ -160,7 +182,7 @@ func Build(d *document.Document, a *document.Analysis) *Export {
 			Language: m.Language, Marking: m.Marking, Keywords: strs(m.Keywords),
 			Source: m.Source, Words: m.Words,
 		},
-		Sections: sections(d.Sections),
+		Sections: sections(d.Sections, d.PictureNumbers()),
 		Summary:  []Summary{},
 		Facts: Facts{
 			Figures: []Figure{}, Timeline: []Event{}, People: []Person{},
@@ -203,17 +225,24 @@ func Build(d *document.Document, a *document.Analysis) *Export {
 	return x
 }
 
-func sections(ss []*document.Section) []Section {
+func sections(ss []*document.Section, figures map[*document.Picture]int) []Section {
 	out := []Section{}
 	for _, s := range ss {
 		js := Section{
 			ID: s.ID, Number: s.Number, Title: s.Title, TitleGenerated: s.TitleGenerated,
-			Level: s.Level, Paragraphs: []Paragraph{}, Blocks: []Block{}, Sections: sections(s.Sections),
+			Level: s.Level, Paragraphs: []Paragraph{}, Blocks: []Block{}, Sections: sections(s.Sections, figures),
 		}
 		for _, b := range s.Blocks {
 			jb := Block{Kind: blockKind(b), Line: b.Position().Line, Text: document.BlockText(b)}
 			if r := document.RefOf(b); r != nil {
 				jb.ID = r.ID
+			}
+			if p, ok := b.(*document.Picture); ok {
+				jb.Text = p.Caption()
+				jb.Picture = &Picture{Number: figures[p], Path: p.Path, Alt: p.Alt, Title: p.Title, Caption: p.Caption()}
+				if im := p.Image; im != nil {
+					jb.Picture.Format, jb.Picture.Width, jb.Picture.Height = im.Format, im.Width, im.Height
+				}
 			}
 			js.Blocks = append(js.Blocks, jb)
 		}
@@ -248,6 +277,8 @@ func blockKind(b document.Block) string {
 		return "code"
 	case *document.Rule:
 		return "rule"
+	case *document.Picture:
+		return "picture"
 	}
 	return "other"
 }

@@ -187,3 +187,34 @@ func TestBlocksKeepUnnumbered(t *testing.T) {
 		t.Errorf("code block text = %q, want it verbatim", b.Text)
 	}
 }
+
+func TestPictureBlocks(t *testing.T) {
+	d, a := fixture()
+	shown := &document.Picture{Path: "img/chart.png", Alt: "Bars", Title: "Sales by year",
+		Image: &document.Image{Format: "png", Width: 640, Height: 480, Data: []byte("\x89PNG not for the export"), Hash: "ab"}}
+	missing := &document.Picture{Path: "https://x.org/a.png", Alt: "Remote"}
+	d.Sections[0].Blocks = append(d.Sections[0].Blocks, shown, missing)
+	d.Number()
+	out := render1(t, d, a)
+	if bytes.Contains(out, []byte("not for the export")) || bytes.Contains(out, []byte(`"ab"`)) {
+		t.Fatalf("picture bytes in the export:\n%s", out)
+	}
+	var x struct {
+		Sections []struct {
+			Blocks []map[string]any `json:"blocks"`
+		} `json:"sections"`
+	}
+	if err := json.Unmarshal(out, &x); err != nil {
+		t.Fatal(err)
+	}
+	bs := x.Sections[0].Blocks
+	if _, ok := bs[0]["picture"]; ok {
+		t.Errorf("a paragraph has a picture key: %v", bs[0])
+	}
+	got, _ := json.Marshal(bs[len(bs)-2:])
+	want := `[{"id":"","kind":"picture","line":0,"picture":{"alt":"Bars","caption":"Sales by year","format":"png","height":480,"number":1,"path":"img/chart.png","title":"Sales by year","width":640},"text":"Sales by year"},` +
+		`{"id":"","kind":"picture","line":0,"picture":{"alt":"Remote","caption":"Remote","format":"","height":0,"number":0,"path":"https://x.org/a.png","title":"","width":0},"text":"Remote"}]`
+	if string(got) != want {
+		t.Errorf("picture blocks\n%s\nwant\n%s", got, want)
+	}
+}

@@ -94,6 +94,8 @@ func (l *layout) minNext(s *section) float64 {
 			return 2*l.st.Code.Leading*ptMM + 2*l.st.Code.Padding
 		case bRule:
 			return body
+		case bPicture:
+			return l.pictureHeight(b.pic, l.bodyFrame())
 		}
 		return 2 * body
 	}
@@ -132,6 +134,8 @@ func (l *layout) block(b *block, f frame) {
 		l.code(b.code, f)
 	case bRule:
 		l.hrule(f)
+	case bPicture:
+		l.picture(b.pic, f)
 	}
 	l.flushPending()
 }

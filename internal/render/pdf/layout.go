@@ -85,8 +85,9 @@ type layout struct {
 
 	text, accent, grey, hair rgb
 
-	bars    []float64 // x of the rules of the open block quotes
-	tableNo int       // last table number used in a caption
+	bars    []float64       // x of the rules of the open block quotes
+	tableNo int             // last table number used in a caption
+	pics    map[string]bool // pictures registered with this pass's fpdf
 
 	hy         *hyphenator
 	pageBottom float64 // bottom of the text area without footnotes; bottom is less by the notes' room

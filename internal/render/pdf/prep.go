@@ -37,6 +37,7 @@ const (
 	bTable
 	bCode
 	bRule
+	bPicture
 )
 
 // block is a document block with its text sanitised and split into runs.
@@ -50,6 +51,7 @@ type block struct {
 	kids  []*block // bQuote
 	table *table   // bTable
 	code  [][]run  // bCode: one run list per line
+	pic   *picture // bPicture
 }
 
 type list struct {
@@ -108,10 +110,12 @@ type preparer struct {
 	// lb are the labels of the document's language (page references);
 	// nil prints English.
 	lb *render.Labels
+	// figures numbers the pictures shown (see document.PictureNumbers).
+	figures map[*document.Picture]int
 }
 
 func prepare(doc *document.Document, st *Style, z *sanitizer) *prepared {
-	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(), lb: render.LabelsFor(doc.Meta.Language),
+	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(), lb: render.LabelsFor(doc.Meta.Language), figures: doc.PictureNumbers(),
 		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent), grey: st.color(st.Colors.Grey)}
 	out := &prepared{anchors: p.anchors, noteByID: map[string]*footnote{}}
 	for _, fn := range doc.Footnotes {
@@ -239,6 +243,9 @@ func (p *preparer) block(b document.Block, f face, size float64) *block {
 		}
 	case *document.Rule:
 		out.kind = bRule
+	case *document.Picture:
+		out.kind = bPicture
+		out.pic = p.preparePicture(b, p.figures[b])
 	default:
 		return nil
 	}
