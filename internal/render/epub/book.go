@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
 	"github.com/briefbook/briefbook/internal/render/html"
 )
 
@@ -90,6 +91,8 @@ type book struct {
 	// hasTables, hasNotes record what the content holds, for the
 	// accessibility metadata.
 	hasTables, hasNotes bool
+	// omit names the front-matter chapters left out (render.Omit).
+	omit render.Omit
 }
 
 // addBody splits the document's sections into pages, renders footnotes
