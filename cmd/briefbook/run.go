@@ -29,7 +29,7 @@ func (e *usageError) Error() string { return e.msg }
 const usage = `briefbook turns a text or Markdown document into a PDF briefing, an EPUB 3 book and a JSON export.
 
 Usage:
-  briefbook build [flags] [PATH...]     build files or folders (default: source/)
+  briefbook build [flags] [PATH...]     build files or folders (default: source/; - reads stdin)
   briefbook PATH...                     the same as build PATH...
   briefbook summarize [-n N] FILE       print the summary, one sentence a line
   briefbook sections FILE               print section numbers, titles and ¶ ranges
