@@ -6,15 +6,22 @@ BIN     := bin/briefbook
 SOURCES := $(shell find cmd internal assets -type f) go.mod go.sum
 FUZZTIME ?= 60s
 
-.PHONY: run test build bench fuzz check clean
+.PHONY: run test build install bench fuzz check clean
 
 run: $(BIN)
 	./$(BIN) build -o output source
 
 build: $(BIN)
 
+# CGO_ENABLED=0: a static binary that needs no C library and no file
+# beside it (fonts, styles and models are embedded), so it runs from any
+# folder and can be copied to any Linux machine of the same architecture.
 $(BIN): $(SOURCES)
-	$(GO) build -trimpath -o $(BIN) ./cmd/briefbook
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/briefbook
+
+# Installs briefbook into $(go env GOBIN) (default ~/go/bin), static too.
+install:
+	CGO_ENABLED=0 $(GO) install -trimpath ./cmd/briefbook
 
 test:
 	$(GO) vet ./...

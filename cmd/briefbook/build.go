@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -8,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,9 +21,9 @@ import (
 	"github.com/briefbook/briefbook/internal/source"
 )
 
-func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlagSet("build", "[flags] [PATH...]", stdout)
-	outDir := fs.String("o", "output", "output `folder`")
+	outDir := fs.String("o", "output", "output `folder`; or one file NAME.pdf, NAME.epub or NAME.json; or - for standard output (with --format)")
 	formatList := fs.String("format", "pdf,epub,json", "comma-separated output `formats` ("+formatHelp()+")")
 	paper := fs.String("paper", "a4", "PDF paper `size`: a4 or letter")
 	stylePath := fs.String("style", "", "JSON style `file` overriding the embedded print style")
@@ -32,12 +34,18 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	quiet := fs.Bool("quiet", false, "print errors only")
 	verbose := fs.Bool("verbose", false, "log each stage with its duration")
 	maxSize := maxSizeFlag(fs)
+	meta := addMetaFlags(fs)
+	omit := addOmitFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	formats, err := pipeline.LookupFormats(*formatList)
 	if err != nil {
 		return &usageError{"--format: " + err.Error()}
+	}
+	target, formats, err := resolveOutput(*outDir, formats, flagSet(fs, "format"))
+	if err != nil {
+		return err
 	}
 	if err := checkEncoding(*encoding); err != nil {
 		return err
@@ -50,9 +58,14 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	}
 	opts := pipeline.DefaultOptions()
 	opts.OutDir = *outDir
+	if target == toFile {
+		opts.OutDir, opts.OutFile = filepath.Dir(*outDir), *outDir
+	}
 	opts.Formats = formats
 	opts.Load.Encoding = *encoding
 	opts.Load.From = *from
+	opts.Load.Meta = meta.list
+	opts.Render.Omit = omit.value()
 	if opts.Load.MaxSize, err = parseMaxSize(*maxSize); err != nil {
 		return err
 	}
@@ -66,6 +79,17 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	opts.Render.EPUBFonts = *epubFonts
 	if _, err := pipeline.BuildTime(opts.SourceDateEpoch, document.Meta{}); err != nil {
 		return &usageError{err.Error()}
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"source"}
+	}
+	fromStdin := slices.Contains(paths, "-")
+	if fromStdin && len(paths) > 1 {
+		return &usageError{"- (standard input) must be the only input"}
+	}
+	if target == toStdout && len(formats) == 1 && formats[0].Name != "json" && isTerminal(stdout) {
+		return &usageError{fmt.Sprintf("-o -: not writing %s to a terminal; redirect it (> out%s) or use -o FILE%s", formats[0].Name, formats[0].Ext, formats[0].Ext)}
 	}
 	var others []string
 	if *stylePath != "" {
@@ -84,16 +108,44 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if *verbose {
 		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"source"}
+	if target == toStdout && !fromStdin {
+		if len(paths) != 1 {
+			return &usageError{"-o - takes one input file"}
+		}
+		if fi, err := os.Stat(paths[0]); err == nil && fi.IsDir() {
+			return &usageError{"-o - takes one input file, not a folder"}
+		}
+	}
+	if target == toStdout || fromStdin {
+		src, err := readSource(paths[0], stdin, opts.Load.MaxSize)
+		if err != nil {
+			return err
+		}
+		if target == toStdout {
+			return writeStdout(src, opts, stdout, stderr, *quiet)
+		}
+		opts.Temps = pipeline.NewTempFiles()
+		stop := removeTempsOnSignal(opts.Temps, stderr, os.Exit)
+		defer stop()
+		b := &batch{opts: opts, files: []string{stdinName}, stdout: stdout, stderr: stderr, quiet: *quiet,
+			build: func(string, pipeline.Options) (*pipeline.Result, error) { return pipeline.BuildSource(src, opts) }}
+		return b.run(1)
 	}
 	files, ws, err := pipeline.SourceFiles(paths, os.Stat, os.ReadDir)
 	if !*quiet {
 		printWarnings(stderr, ws)
 	}
-	if err != nil {
-		return err
+	// A path that cannot be used is reported and skipped like an input
+	// that fails to build; the others are built and the exit code is 1.
+	skipped := pipeline.PathErrors(err)
+	for _, e := range skipped {
+		report(e, stderr)
+	}
+	if len(files) == 0 {
+		return reported(exitInput)
+	}
+	if target == toFile && len(files)+len(skipped) != 1 {
+		return &usageError{fmt.Sprintf("-o %s writes one file, but there are %d inputs (give a folder to -o)", *outDir, len(files)+len(skipped))}
 	}
 	if err := checkCollisions(files); err != nil {
 		return err
@@ -104,11 +156,18 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	opts.Temps = pipeline.NewTempFiles()
 	stop := removeTempsOnSignal(opts.Temps, stderr, os.Exit)
 	defer stop()
-	b := &batch{opts: opts, files: files, stdout: stdout, stderr: stderr, quiet: *quiet}
+	b := &batch{opts: opts, files: files, skipped: len(skipped), stdout: stdout, stderr: stderr, quiet: *quiet}
 	if !*quiet && !*verbose && isTerminal(stderr) && getenv("CI") == "" {
 		b.bar = &progress{w: stderr, total: len(files)}
 	}
 	return b.run(*jobs)
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // maxStyleSize is the largest --style file read: 1 MiB.
@@ -146,11 +205,16 @@ func removeTempsOnSignal(temps *pipeline.TempFiles, stderr io.Writer, exit func(
 // batch builds several documents concurrently and reports each in input
 // order, so that the output in a pipe does not depend on timing.
 type batch struct {
-	opts           pipeline.Options
-	files          []string
+	opts  pipeline.Options
+	files []string
+	// skipped counts the paths that could not be used (missing, …),
+	// already reported: they count as failed documents.
+	skipped        int
 	stdout, stderr io.Writer
 	quiet          bool
 	bar            *progress
+	// build builds one document; nil means pipeline.BuildFile.
+	build func(string, pipeline.Options) (*pipeline.Result, error)
 }
 
 type outcome struct {
@@ -164,6 +228,10 @@ func (b *batch) run(jobs int) error {
 	for i := range results {
 		results[i] = make(chan outcome, 1)
 	}
+	build := b.build
+	if build == nil {
+		build = pipeline.BuildFile
+	}
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
 	for i, f := range b.files {
@@ -172,12 +240,15 @@ func (b *batch) run(jobs int) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			res, err := pipeline.BuildFile(f, b.opts)
+			res, err := build(f, b.opts)
 			b.bar.step(filepath.Base(f))
 			results[i] <- outcome{res, err}
 		}()
 	}
-	failed, worst, warnings := 0, exitOK, 0
+	failed, worst, warnings := b.skipped, exitOK, 0
+	if b.skipped > 0 {
+		worst = exitInput
+	}
 	for i, f := range b.files {
 		o := <-results[i]
 		b.bar.clear()
@@ -196,9 +267,9 @@ func (b *batch) run(jobs int) error {
 	}
 	wg.Wait()
 	b.bar.clear()
-	if len(b.files) > 1 && (!b.quiet || failed > 0) {
+	if total := len(b.files) + b.skipped; total > 1 && (!b.quiet || failed > 0) {
 		fmt.Fprintf(b.stderr, "briefbook: built %d of %d documents, %d failed, %s (%.1fs)\n",
-			len(b.files)-failed, len(b.files), failed, countOf(warnings, "warning", "warnings"), time.Since(start).Seconds())
+			total-failed, total, failed, countOf(warnings, "warning", "warnings"), time.Since(start).Seconds())
 	}
 	if failed > 0 {
 		return reported(worst)

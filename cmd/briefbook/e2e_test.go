@@ -172,7 +172,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 	}{
 		{"no args", nil, 2, "Usage:"},
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
-		{"bad flag", []string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{"bad flag", []string{"build", "--nope"}, 2, "build: unknown flag --nope"},
 		{"bad format", []string{"build", "--format", "docx", "ok.md"}, 2, `unknown format "docx"`},
 		{"bad paper", []string{"build", "--paper", "a3", "ok.md"}, 2, "--paper"},
 		{"missing file", []string{"build", "-o", "out", "missing.txt"}, 1, "missing.txt: no such file or directory"},
@@ -298,7 +298,7 @@ func TestHelpAndFlagErrors(t *testing.T) {
 	}
 	r = run(t, dir, nil, "build", "--nosuch", "x.md")
 	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
-	if r.code != 2 || len(lines) != 2 || !strings.Contains(lines[0], "build: flag provided but not defined: -nosuch") || r.stdout != "" {
+	if r.code != 2 || len(lines) != 2 || !strings.Contains(lines[0], "build: unknown flag --nosuch") || r.stdout != "" {
 		t.Errorf("misspelled flag: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
 	}
 }

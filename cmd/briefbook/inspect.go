@@ -50,10 +50,15 @@ func checkEncoding(name string) error {
 
 // inputFlags are the flags of every inspection command that say how to read
 // its FILE.
-type inputFlags struct{ encoding, maxSize, from *string }
+type inputFlags struct {
+	encoding, maxSize, from *string
+	// meta: -M key=value and its shortcuts; the language set so is the
+	// one the analysis works in.
+	meta *metaFlags
+}
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
-	return inputFlags{encodingFlag(fs), maxSizeFlag(fs), fromFlag(fs)}
+	return inputFlags{encodingFlag(fs), maxSizeFlag(fs), fromFlag(fs), addMetaFlags(fs)}
 }
 
 // loadOne parses the single FILE argument of an inspection command.
@@ -73,7 +78,7 @@ func loadOne(fs *flag.FlagSet, name string, in inputFlags, ao analyze.Options, s
 		return nil, &usageError{fmt.Sprintf("%s needs exactly one FILE", name)}
 	}
 	var ws source.Warnings
-	l, err := pipeline.Load(args[0], pipeline.LoadOptions{Encoding: *in.encoding, MaxSize: maxSize, From: *in.from, Analyze: ao}, &ws)
+	l, err := pipeline.Load(args[0], pipeline.LoadOptions{Encoding: *in.encoding, MaxSize: maxSize, From: *in.from, Meta: in.meta.list, Analyze: ao}, &ws)
 	printWarnings(stderr, ws.List)
 	return l, err
 }

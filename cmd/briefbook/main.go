@@ -18,5 +18,5 @@ import (
 )
 
 func main() {
-	os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	os.Exit(Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

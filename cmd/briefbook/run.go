@@ -29,7 +29,7 @@ func (e *usageError) Error() string { return e.msg }
 const usage = `briefbook turns a text or Markdown document into a PDF briefing, an EPUB 3 book and a JSON export.
 
 Usage:
-  briefbook build [flags] [PATH...]     build files or folders (default: source/)
+  briefbook build [flags] [PATH...]     build files or folders (default: source/; - reads stdin)
   briefbook PATH...                     the same as build PATH...
   briefbook summarize [-n N] FILE       print the summary, one sentence a line
   briefbook sections FILE               print section numbers, titles and ¶ ranges
@@ -43,8 +43,9 @@ Exit codes: 0 success, 1 an input could not be built, 2 usage error, 3 internal 
 `
 
 // Run runs briefbook with args (without the program name) and returns the
-// exit code. getenv reads the environment (SOURCE_DATE_EPOCH).
-func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+// exit code. stdin is read by 'build -'; getenv reads the environment
+// (SOURCE_DATE_EPOCH).
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -52,7 +53,7 @@ func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	var err error
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
-		err = runBuild(rest, stdout, stderr, getenv)
+		err = runBuild(rest, stdin, stdout, stderr, getenv)
 	case "summarize":
 		err = runSummarize(rest, stdout, stderr)
 	case "sections":
@@ -69,7 +70,7 @@ func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		// "briefbook report.md", as with pandoc: a first argument that is
 		// a file or folder (or flags before one) means build.
 		if looksLikePath(cmd) {
-			err = runBuild(args, stdout, stderr, getenv)
+			err = runBuild(args, stdin, stdout, stderr, getenv)
 			break
 		}
 		err = &usageError{fmt.Sprintf("unknown command %q", cmd)}
@@ -171,7 +172,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 			usage()
 			return err
 		}
-		return &usageError{fmt.Sprintf("%s: %s", fs.Name(), err.Error())}
+		return &usageError{fmt.Sprintf("%s: %s", fs.Name(), flagMessage(fs, err))}
 	}
 	// fs.Args must give the paths: parse them again, after "--".
 	return fs.Parse(append([]string{"--"}, paths...))
@@ -202,6 +203,9 @@ func parseMaxSize(s string) (int64, error) {
 // than a mistyped command: it exists, or it has a path separator or an
 // extension of a source the readers know.
 func looksLikePath(arg string) bool {
+	if arg == "-" {
+		return true // standard input: briefbook - < report.md
+	}
 	if strings.HasPrefix(arg, "-") {
 		return false
 	}

@@ -22,6 +22,10 @@ import (
 type Options struct {
 	// OutDir receives the outputs. Default: "output".
 	OutDir string
+	// OutFile, when set, is the path of the one output (briefbook build
+	// -o report.pdf): Formats must then hold one format, and OutDir is
+	// the folder of OutFile.
+	OutFile string
 	// Formats to write. Default (nil): every format.
 	Formats []Format
 	// Render holds the rendering options; Render.Time is set per document
@@ -81,6 +85,9 @@ func OutputPaths(path string, opts Options) []string {
 	if formats == nil {
 		formats = Formats()
 	}
+	if opts.OutFile != "" {
+		return []string{opts.OutFile}
+	}
 	stem := (&source.File{Name: path}).Stem()
 	var out []string
 	for _, f := range formats {
@@ -132,27 +139,39 @@ func CheckOutputs(sources, others []string, opts Options) error {
 // failed or concurrent build therefore leaves each document's outputs
 // either all old or all new, never a mix and never a half-written file.
 func BuildFile(path string, opts Options) (res *Result, err error) {
+	return build(path, false, opts, func(ws *source.Warnings) (*Loaded, error) { return Load(path, opts.Load, ws) })
+}
+
+// build loads a source with load and writes its outputs as BuildFile
+// describes. path names the source in messages and gives the outputs their
+// names; inMemory is true when it is not a file (standard input), which
+// then is not compared with the outputs.
+func build(path string, inMemory bool, opts Options, load func(*source.Warnings) (*Loaded, error)) (res *Result, err error) {
 	var ws source.Warnings
 	res = &Result{Source: path}
 	defer func() { res.Warnings = ws.List }()
+	formats := opts.Formats
+	if formats == nil {
+		formats = Formats()
+	}
+	if opts.OutFile != "" {
+		if len(formats) != 1 {
+			return res, fmt.Errorf("%s: one output file for %d formats", opts.OutFile, len(formats))
+		}
+		opts.OutDir = filepath.Dir(opts.OutFile)
+	}
 	t := time.Now()
-	l, err := Load(path, opts.Load, &ws)
+	l, err := load(&ws)
 	if err != nil {
 		return res, err
 	}
 	opts.stage(path, "read, parse and analyse", t)
-	ro := opts.Render
-	ro.Time, err = BuildTime(opts.SourceDateEpoch, l.Doc.Meta)
+	in, err := renderInput(l, opts, &ws)
 	if err != nil {
 		return res, err
 	}
-	in := &render.Input{Doc: l.Doc, Analysis: l.Analysis, SourceData: l.File.Data, Options: ro, Warnings: &ws}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return res, &InputError{fmt.Errorf("%s: cannot create output folder: %v", opts.OutDir, unwrapPath(err))}
-	}
-	formats := opts.Formats
-	if formats == nil {
-		formats = Formats()
 	}
 	t = time.Now()
 	layout, err := Layout(in, formats)
@@ -166,9 +185,9 @@ func BuildFile(path string, opts Options) (res *Result, err error) {
 	if temps == nil {
 		temps = NewTempFiles()
 	}
-	set := &outputSet{source: path, temps: temps, open: opts.openTemp}
+	set := &outputSet{source: path, temps: temps, open: opts.openTemp, replaces: inMemory}
 	defer set.discard()
-	outs := OutputPaths(path, Options{OutDir: opts.OutDir, Formats: formats})
+	outs := OutputPaths(path, Options{OutDir: opts.OutDir, OutFile: opts.OutFile, Formats: formats})
 	for i, f := range formats {
 		t = time.Now()
 		if err := set.render(outs[i], f, in, layout); err != nil {
@@ -225,7 +244,9 @@ func stageError(src string, err error) error {
 type outputSet struct {
 	source string // the input: named in errors, never overwritten
 	// replaces is true when the outputs are meant to replace source
-	// (WriteAtomic, where source is the output's own name).
+	// (WriteAtomic, where source is the output's own name), or when source
+	// is not a file (standard input): source is then not compared with
+	// the outputs.
 	replaces bool
 	temps    *TempFiles
 	open     func(name string) (tempFile, error)

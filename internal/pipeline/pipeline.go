@@ -119,7 +119,12 @@ type LoadOptions struct {
 	MaxSize int64
 	// From names the reader ("txt" or "md", see parse.ParseAs); "" chooses
 	// it by the file's extension.
-	From    string
+	From string
+	// Meta replaces metadata the document gives (-M key=value, --title, …),
+	// applied in order after parsing and before analysis, whatever the
+	// reader: the title of a plain text can be set so. A date set here is
+	// the document's own date (see BuildTime).
+	Meta    []parse.MetaOverride
 	Analyze analyze.Options
 }
 
@@ -129,15 +134,10 @@ type LoadOptions struct {
 func Load(path string, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
 	var f *source.File
 	err := runStage(path, "read", func() error {
-		ro := source.ReadOptions{MaxSize: lo.MaxSize}
-		if lo.Encoding != "" {
-			enc, err := source.LookupEncoding(lo.Encoding)
-			if err != nil {
-				return &InputError{err}
-			}
-			ro.Encoding = &enc
+		ro, err := readOptions(lo)
+		if err != nil {
+			return err
 		}
-		var err error
 		if f, err = source.ReadWith(path, ro); err != nil {
 			return &InputError{err}
 		}
@@ -151,17 +151,30 @@ func Load(path string, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
 	}
 	// Pictures are read from the source file's folder tree only.
 	pictures := picture.Folder{Root: filepath.Dir(path)}.Read
-	return loadFile(f, parse.Options{From: lo.From, Pictures: pictures}, lo.Analyze, w)
+	return loadFile(f, parse.Options{From: lo.From, Pictures: pictures}, lo, w)
+}
+
+// readOptions are the source.ReadOptions of lo.
+func readOptions(lo LoadOptions) (source.ReadOptions, error) {
+	ro := source.ReadOptions{MaxSize: lo.MaxSize}
+	if lo.Encoding != "" {
+		enc, err := source.LookupEncoding(lo.Encoding)
+		if err != nil {
+			return ro, &InputError{err}
+		}
+		ro.Encoding = &enc
+	}
+	return ro, nil
 }
 
 // LoadFile parses and analyses an already read file, choosing the reader
 // by its extension. The file has no folder, so no picture is read (each
 // is kept as its alt text, with a warning).
 func LoadFile(f *source.File, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
-	return loadFile(f, parse.Options{}, ao, w)
+	return loadFile(f, parse.Options{}, LoadOptions{Analyze: ao}, w)
 }
 
-func loadFile(f *source.File, po parse.Options, ao analyze.Options, w *source.Warnings) (*Loaded, error) {
+func loadFile(f *source.File, po parse.Options, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
 	var doc *document.Document
 	err := runStage(f.Name, "parse", func() error {
 		var err error
@@ -176,13 +189,14 @@ func loadFile(f *source.File, po parse.Options, ao analyze.Options, w *source.Wa
 	if err != nil {
 		return nil, err
 	}
+	parse.ApplyMeta(&doc.Meta, lo.Meta)
 	if strings.TrimSpace(doc.Meta.Title) == "" {
 		doc.Meta.Title = f.Stem()
 	}
 	var a *document.Analysis
 	err = runStage(f.Name, "analyse", func() error {
 		analyze.Segment(doc)
-		a = analyze.Analyze(doc, ao)
+		a = analyze.Analyze(doc, lo.Analyze)
 		return nil
 	})
 	if err != nil {
@@ -242,13 +256,20 @@ func BuildTime(epoch string, meta document.Meta) (time.Time, error) {
 // leads to a folder or nowhere, and a FIFO, device or socket with a source
 // name, are skipped with a warning. stat follows links (os.Stat); readDir
 // lists a folder without following them (os.ReadDir).
+//
+// A path that cannot be used (missing, a folder that cannot be listed or
+// holds no source file) does not stop the others: the files of the other
+// paths are returned with an error for each such path, joined (see
+// PathErrors), so that a batch builds what it can and still fails.
 func SourceFiles(paths []string, stat func(string) (fs.FileInfo, error), readDir func(string) ([]fs.DirEntry, error)) ([]string, []source.Warning, error) {
 	var out []string
 	var ws []source.Warning
+	var errs []error
 	for _, p := range paths {
 		fi, err := stat(p)
 		if err != nil {
-			return nil, ws, &InputError{fmt.Errorf("%s: %v", p, unwrapPath(err))}
+			errs = append(errs, &InputError{fmt.Errorf("%s: %v", p, unwrapPath(err))})
+			continue
 		}
 		if !fi.IsDir() {
 			out = append(out, p)
@@ -256,7 +277,8 @@ func SourceFiles(paths []string, stat func(string) (fs.FileInfo, error), readDir
 		}
 		entries, err := readDir(p)
 		if err != nil {
-			return nil, ws, &InputError{fmt.Errorf("%s: %v", p, unwrapPath(err))}
+			errs = append(errs, &InputError{fmt.Errorf("%s: %v", p, unwrapPath(err))})
+			continue
 		}
 		slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 		n := 0
@@ -289,10 +311,25 @@ func SourceFiles(paths []string, stat func(string) (fs.FileInfo, error), readDir
 			n++
 		}
 		if n == 0 {
-			return nil, ws, &InputError{fmt.Errorf("%s: no .txt or .md files", p)}
+			errs = append(errs, &InputError{fmt.Errorf("%s: no .txt or .md files", p)})
 		}
 	}
-	return out, ws, nil
+	if len(errs) == 1 {
+		return out, ws, errs[0]
+	}
+	return out, ws, errors.Join(errs...)
+}
+
+// PathErrors returns the errors err holds one by one: those errors.Join
+// joined (as SourceFiles does), or err alone; nil for nil.
+func PathErrors(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	if err == nil {
+		return nil
+	}
+	return []error{err}
 }
 
 // IsSourceName reports whether a file name has an extension briefbook reads

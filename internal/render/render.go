@@ -47,6 +47,19 @@ type Options struct {
 	Style []byte
 	// EPUBFonts embeds the fonts in the EPUB. Default: false.
 	EPUBFonts bool
+	// Omit leaves front-matter parts out of the PDF and the EPUB (--no-cover,
+	// --no-summary, --no-facts, --brief). Default: every part.
+	Omit Omit
+}
+
+// Omit says which front-matter parts to leave out, for short memos where a
+// cover and a one-line summary add pages and say nothing. Without the
+// cover, the PDF opens with a title block on page 1 and the EPUB keeps its
+// title page; without the summary or the key facts, those pages (PDF) and
+// chapters (EPUB) are left out. The JSON export is not affected: it is the
+// document model and its analysis.
+type Omit struct {
+	Cover, Summary, Facts bool
 }
 
 // FixedEpoch is the build date used when neither SOURCE_DATE_EPOCH nor the

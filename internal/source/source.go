@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -146,23 +145,7 @@ func ReadWith(path string, o ReadOptions) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.Encoding == nil {
-		return Decode(path, data)
-	}
-	enc := *o.Encoding
-	if !strings.HasPrefix(enc.Name, "UTF-16") {
-		if err := checkNoNUL(path, data, "byte"); err != nil {
-			return nil, err
-		}
-	}
-	f, err := DecodeAs(path, data, enc)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkNoNUL(path, f.Data, "character"); err != nil {
-		return nil, err
-	}
-	return f, nil
+	return DecodeWith(path, data, o)
 }
 
 // checkNoNUL refuses data holding a NUL (a byte of the raw file, or a

@@ -100,6 +100,8 @@ type book struct {
 	// shownPictures counts the pictures shown; picturesWithoutAlt those
 	// of them with no text alternative.
 	shownPictures, picturesWithoutAlt int
+	// omit names the front-matter chapters left out (render.Omit).
+	omit render.Omit
 }
 
 // addBody splits the document's sections into pages, renders footnotes

@@ -43,7 +43,7 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	if t.IsZero() {
 		t = render.FixedEpoch
 	}
-	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts}
+	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts, omit: in.Options.Omit}
 	b.setFront(in)
 	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
 	b.hasTables = hasTables(in.Doc)

@@ -26,15 +26,17 @@ func (b *book) addFront() error {
 	var pages []*page
 	var nav []*navItem
 	meta := b.metaLines()
-	img, err := coverPNG(f.Cover.Label, f.Cover.Marking, f.Cover.Title, f.Cover.Subtitle, meta)
-	if err != nil {
-		return err
+	if !b.omit.Cover { // --no-cover: no cover image; the title page stays
+		img, err := coverPNG(f.Cover.Label, f.Cover.Marking, f.Cover.Title, f.Cover.Subtitle, meta)
+		if err != nil {
+			return err
+		}
+		b.cover, b.coverAlt = img, f.Cover.Title
+		pages = append(pages, &page{name: coverFile, title: b.l.Cover, kind: kindCover, part: partCover,
+			body: `<div class="cover" epub:type="cover"><img src="../images/` + coverImageName + `" alt="` + html.Escape(b.coverAlt) + `"/></div>` + "\n"})
 	}
-	b.cover, b.coverAlt = img, f.Cover.Title
-	pages = append(pages, &page{name: coverFile, title: b.l.Cover, kind: kindCover, part: partCover,
-		body: `<div class="cover" epub:type="cover"><img src="../images/` + coverImageName + `" alt="` + html.Escape(b.coverAlt) + `"/></div>` + "\n"})
 	pages = append(pages, &page{name: titleFile, title: f.Cover.Title, kind: kindTitle, part: partCover, body: b.titlePage(meta)})
-	if body := b.summaryPage(f.Summary); body != "" {
+	if body := b.summaryPage(f.Summary); body != "" && !b.omit.Summary {
 		pages = append(pages, &page{name: summaryFile, title: b.l.Summary, kind: kindFront, part: partSummary, body: body})
 		nav = append(nav, &navItem{label: b.l.Summary, href: "xhtml/" + summaryFile})
 		var sum []string
@@ -43,7 +45,7 @@ func (b *book) addFront() error {
 		}
 		b.summary = strings.Join(sum, " ")
 	}
-	if body := b.factsPage(f); body != "" {
+	if body := b.factsPage(f); body != "" && !b.omit.Facts {
 		pages = append(pages, &page{name: factsFile, title: b.l.KeyFacts, kind: kindFront, part: partFacts, body: body})
 		nav = append(nav, &navItem{label: b.l.KeyFacts, href: "xhtml/" + factsFile})
 	}

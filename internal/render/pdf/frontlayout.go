@@ -24,10 +24,12 @@ const (
 // own before the key facts when they fit on one page, and otherwise follow
 // the key facts.
 func (l *layout) frontMatter() {
-	l.cover = true
-	l.part = "cover"
-	l.newPage()
-	l.coverPage()
+	if !l.in.Options.Omit.Cover { // else page 1 opens with titleBlock (omit.go)
+		l.cover = true
+		l.part = "cover"
+		l.newPage()
+		l.coverPage()
+	}
 	after := "cover" // the part the contents follow
 	if len(l.fm.summary) > 0 {
 		l.part = "summary"

@@ -183,6 +183,9 @@ func (l *layout) newPage() {
 		l.rec.pageHeader[l.page] = l.header
 	}
 	l.furniture()
+	if l.page == 1 && l.in.Options.Omit.Cover {
+		l.titleBlock() // omit.go
+	}
 }
 
 // ensure starts a new page unless h fits below y.

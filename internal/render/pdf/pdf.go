@@ -93,6 +93,7 @@ func layoutPasses(in *render.Input) (*Result, error) {
 	z := newSanitizer(fs, in.Warnings)
 	d := prepare(in.Doc, st, z)
 	fm := prepareFront(in, st, z)
+	omitFront(fm, in.Options.Omit)
 	m := &metrics{}
 	var prev *record
 	for pass := 1; ; pass++ {
