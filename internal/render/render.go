@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/fonts"
 	"github.com/briefbook/briefbook/internal/source"
 )
 
@@ -45,6 +46,10 @@ type Options struct {
 	Style []byte
 	// EPUBFonts embeds the fonts in the EPUB. Default: false.
 	EPUBFonts bool
+	// Fonts are the user's font files (style keys naming files,
+	// --font-dir), opened and checked by pipeline.LoadFonts; nil for the
+	// embedded fonts only.
+	Fonts *fonts.User
 }
 
 // FixedEpoch is the build date used when neither SOURCE_DATE_EPOCH nor the
