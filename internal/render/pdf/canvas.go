@@ -11,9 +11,9 @@ type canvas struct {
 	*fpdf.Fpdf
 	fonts fontSet
 	face  face
-	size float64 // pt; 0 before the first setFont
-	text rgb
-	hasT bool
+	size  float64 // pt; 0 before the first setFont
+	text  rgb
+	hasT  bool
 }
 
 func (c *canvas) setFont(f face, size float64) {

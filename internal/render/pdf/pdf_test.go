@@ -111,8 +111,8 @@ func TestLetterIsLetter(t *testing.T) {
 // TestGlyphReplacement feeds characters no embedded font has.
 func TestGlyphReplacement(t *testing.T) {
 	tests := []struct {
-		name  string
-		text  string
+		name   string
+		text   string
 		warns  []string // U+XXXX expected in warnings
 		script string   // what the warning says of them
 	}{
