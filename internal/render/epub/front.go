@@ -25,7 +25,7 @@ func (b *book) addFront(a *document.Analysis) error {
 	var pages []*page
 	var nav []*navItem
 	meta := b.metaLines()
-	img, err := coverPNG(b.l.Briefing, b.meta.Marking, b.title(), b.meta.Subtitle, meta)
+	img, err := coverPNG(b.l.Briefing, b.meta.Marking, b.title(), b.meta.Subtitle, meta, b.userFonts.Fallbacks()...)
 	if err != nil {
 		return err
 	}
