@@ -239,3 +239,26 @@ func TestUserFallbackFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestStyleFallbackWithoutUserFonts checks the style's fallback list when
+// no user fonts were opened: embedded names load, files are an error.
+func TestStyleFallbackWithoutUserFonts(t *testing.T) {
+	st, err := loadStyle([]byte(`{"fonts":{"mono":"fonts/NotoSans-Regular.ttf","fallback":["fonts/DejaVuSansMono.ttf"]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := loadFonts(st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != int(numFaces)+1 || fs[numFaces].File != assets.Mono || fs.resolve(serif, '☕') != numFaces {
+		t.Errorf("faces %v", fs)
+	}
+	st, err = loadStyle([]byte(`{"fonts":{"fallback":["faces/cjk.ttf"]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadFonts(st, nil); err == nil || err.Error() != "style: fonts.fallback[0]: font faces/cjk.ttf: not embedded" {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -80,7 +80,7 @@ type fontSet []*fonts.Face
 
 // loadFonts returns the faces of st, with the user's faces in place of the
 // embedded ones where user gives a role, and the user's fallbacks after
-// them.
+// them. Without user (nil), every font the style names must be embedded.
 func loadFonts(st *Style, user *fonts.User) (fontSet, error) {
 	files := [numFaces]string{st.Fonts.Serif, st.Fonts.SerifBold, st.Fonts.SerifItalic,
 		st.Fonts.Sans, st.Fonts.SansBold, st.Fonts.SansItalic, st.Fonts.Mono}
@@ -96,7 +96,20 @@ func loadFonts(st *Style, user *fonts.User) (fontSet, error) {
 		}
 		fs[i] = f
 	}
-	for _, f := range user.Fallbacks() {
+	fallback := user.Fallbacks()
+	if user == nil {
+		// Without the user's fonts opened (pipeline.LoadFonts does that,
+		// style fallbacks included), the style's fallbacks must be
+		// embedded fonts.
+		for i, file := range st.Fonts.Fallback {
+			f, err := fonts.Load(file)
+			if err != nil {
+				return nil, fmt.Errorf("style: fonts.fallback[%d]: %v", i, err)
+			}
+			fallback = append(fallback, f)
+		}
+	}
+	for _, f := range fallback {
 		if !slices.Contains(fs, f) {
 			fs = append(fs, f)
 		}
