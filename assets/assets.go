@@ -1,13 +1,14 @@
 // Package assets embeds everything the briefbook binary carries: fonts with
-// their licence files, the EPUB style sheet and the default print style.
+// their licence files, the EPUB style sheet, the default print style and
+// the label table (labels/<language>.json: the words both editions print).
 // Renderers read them through FS, so nothing is loaded from the system.
 package assets
 
 import "embed"
 
-// FS holds fonts/, css/ and styles/.
+// FS holds fonts/, css/, styles/, hyph/ and labels/.
 //
-//go:embed fonts/*.ttf fonts/*.txt css/*.css styles/*.json hyph/*.txt
+//go:embed fonts/*.ttf fonts/*.txt css/*.css styles/*.json hyph/*.txt labels/*.json
 var FS embed.FS
 
 // Font files in FS, by role.

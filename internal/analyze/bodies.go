@@ -6,11 +6,19 @@ import (
 	"sync"
 )
 
-// bodyAlias is one way a dictionary body is written, as words.
+// bodyAlias is one way a dictionary body is written, as words. A Russian
+// alias is matched in any case ("Шанхайской организации сотрудничества"):
+// its words are kept as stems, and it is indexed under stemKey of its first
+// word.
 type bodyAlias struct {
-	words []string
-	name  string
+	words   []string
+	name    string
+	stemmed bool
 }
+
+// stemKey is the index key of a Russian alias whose first word has stem s;
+// the NUL keeps it apart from the words of the other aliases.
+func stemKey(s string) string { return "\x00" + s }
 
 // knownBodyIndex maps the first word of every alias in data/bodies.txt to
 // its aliases, longest first.
@@ -21,11 +29,19 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 		if len(ws) == 0 {
 			return
 		}
-		ba := bodyAlias{name: name}
+		ba := bodyAlias{name: name, stemmed: isCyrillic(alias)}
 		for _, w := range ws {
-			ba.words = append(ba.words, w.Text)
+			t := w.Text
+			if ba.stemmed {
+				t = stem(t)
+			}
+			ba.words = append(ba.words, t)
 		}
-		idx[ba.words[0]] = append(idx[ba.words[0]], ba)
+		key := ba.words[0]
+		if ba.stemmed {
+			key = stemKey(key)
+		}
+		idx[key] = append(idx[key], ba)
 	}
 	for _, l := range dataLines("bodies.txt") {
 		parts := strings.Split(l, "|")
@@ -52,6 +68,19 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 			add(f[3], f[3])
 		}
 	}
+	// Listed companies (data/companies.tsv, built by scripts/companies):
+	// the short name as texts write it ("Microsoft", "Morgan Stanley") and
+	// the legal name ("Microsoft Corporation"), both giving the short name.
+	for _, l := range dataLines("companies.tsv") {
+		short, legal, ok := strings.Cut(l, "\t")
+		if !ok {
+			continue
+		}
+		add(short, short)
+		if legal != short && len(words(legal)) >= 2 {
+			add(legal, short)
+		}
+	}
 	for _, v := range idx {
 		for i := 1; i < len(v); i++ {
 			for j := i; j > 0 && len(v[j].words) > len(v[j-1].words); j-- {
@@ -62,31 +91,72 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 	return idx
 })
 
-// knownBodies returns the dictionary bodies (news agencies, broadcasters)
-// named in ws, by their dictionary name, in order of mention.
+// knownBodies returns the dictionary bodies (news agencies, broadcasters,
+// international organisations, listed companies) named in ws, by their dictionary name, in order of mention.
 func knownBodies(ws []word) []string {
-	idx := knownBodyIndex()
 	var out []string
 	for i := 0; i < len(ws); i++ {
-		for _, ba := range idx[trimPossessive(ws[i].Text)] {
-			if i+len(ba.words) > len(ws) {
-				continue
-			}
-			ok := true
-			for k, w := range ba.words {
-				if trimPossessive(ws[i+k].Text) != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				out = append(out, ba.name)
-				i += len(ba.words) - 1
-				break
-			}
+		if name, end, ok := knownBodyAt(ws, i); ok {
+			out = append(out, name)
+			i = end - 1
 		}
 	}
 	return out
+}
+
+// knownBodyAt returns the dictionary body whose longest alias starts at
+// ws[i], and the index after its last word. Russian aliases match a
+// capitalised first word and the words after it by their stems.
+func knownBodyAt(ws []word, i int) (name string, end int, ok bool) {
+	idx := knownBodyIndex()
+	if name, end, ok := matchAliases(idx[trimPossessive(ws[i].Text)], ws, i, trimPossessive); ok {
+		return name, end, true
+	}
+	if isCyrillic(ws[i].Text) && isCapitalized(ws[i].Text) {
+		return matchAliases(idx[stemKey(stem(ws[i].Text))], ws, i, stem)
+	}
+	return "", 0, false
+}
+
+// matchAliases returns the first of the aliases (longest first) whose words
+// equal form of the words from ws[i].
+func matchAliases(aliases []bodyAlias, ws []word, i int, form func(string) string) (string, int, bool) {
+	for _, ba := range aliases {
+		if i+len(ba.words) > len(ws) {
+			continue
+		}
+		match := true
+		for k, w := range ba.words {
+			if form(ws[i+k].Text) != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return ba.name, i + len(ba.words), true
+		}
+	}
+	return "", 0, false
+}
+
+// withoutKnownBody returns what is left of a body's name found in a
+// capitalised run once the dictionary bodies it holds are taken out: nothing
+// for "Microsoft Corporation" (the dictionary's "Microsoft"), "Southwest
+// Airlines" for "Pfizer and Southwest Airlines", the name itself otherwise.
+func withoutKnownBody(name string) string {
+	ws := words(name)
+	if len(ws) == 0 {
+		return name
+	}
+	if _, end, ok := knownBodyAt(ws, 0); ok {
+		if end == len(ws) {
+			return ""
+		}
+		if c := ws[end].Text; (c == "and" || c == "&") && end+1 < len(ws) {
+			return name[ws[end+1].Start:]
+		}
+	}
+	return name
 }
 
 // unitRe finds numbered military and similar units: "No. 12 Squadron",

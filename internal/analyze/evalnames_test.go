@@ -16,7 +16,8 @@ import (
 //	BRIEFBOOK_EVAL_NAMES=FILE go test -run TestEvalNameTables -v ./internal/analyze
 //
 // A table entry matches a gold name when their words agree ignoring case
-// and a leading "the"; people also match by their last word. It is for
+// and a leading "the" (Russian words by their stems); people also match by
+// their last word. It is for
 // development sets only: the verbose output lists every miss and extra.
 func TestEvalNameTables(t *testing.T) {
 	path := os.Getenv("BRIEFBOOK_EVAL_NAMES")
@@ -161,7 +162,15 @@ func detokenize(toks []string) string {
 }
 
 func normName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(ruNominative(strings.TrimSpace(s)))
 	s = strings.TrimPrefix(s, "the ")
-	return strings.Join(strings.Fields(s), " ")
+	f := strings.Fields(s)
+	// Russian names are compared by stems: the gold keeps the case the
+	// text uses ("Евросоюзом"), the tables the nominative.
+	for i, w := range f {
+		if isCyrillic(w) {
+			f[i] = stem(w)
+		}
+	}
+	return strings.Join(f, " ")
 }

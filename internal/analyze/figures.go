@@ -285,6 +285,12 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	}
 	// A unit of measure: "1.6 km west", "16,000 metric tons".
 	isYearLike := val >= 1000 && val <= 2100 && val == float64(int(val)) && !strings.Contains(s[a:b], ",") && !f.HasRange
+	// "на 2025 год", "в 1991 году", "2024 г.", "в 2017–2018 годах": years,
+	// never 2025 years.
+	yearRange := f.HasRange && val >= 1000 && f.High <= 2100 && val == float64(int(val)) && f.High == float64(int(f.High))
+	if (isYearLike || yearRange) && yearWordAfter(rest) {
+		return f, 0, false
+	}
 	if u, n := measureUnit(rest); u != "" && !(isYearLike && isPrepositionLike(strings.ToLower(prev1))) {
 		f.Unit = u
 		end += n
@@ -375,6 +381,23 @@ func isRangeHigh(s string) bool {
 
 // isPrepositionLike reports whether w, before a number, makes it a year or
 // a date: "in 2008", "by 2008", "since 1991".
+// yearWordAfter reports whether rest starts with the Russian word for "year"
+// in any case, or its abbreviation "г." / "гг.".
+func yearWordAfter(rest string) bool {
+	// Only the first word is read: rest runs to the end of the sentence,
+	// and a sentence of many numbers must not be read once per number.
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	switch strings.ToLower(rest[:end]) {
+	case "год", "года", "году", "годом", "годе", "годы", "годов", "годах", "г", "гг":
+		return true
+	}
+	return false
+}
+
 func isPrepositionLike(w string) bool {
 	switch w {
 	case "in", "by", "since", "until", "till", "from", "during", "before", "after", "of", "to", "early", "late", "mid", "around", "circa", "through", "в", "с", "до", "к", "по":

@@ -26,6 +26,12 @@ func TestFigureScalesAndYears(t *testing.T) {
 		{"About 2000 people attended.", 2000, 0, "people"},
 		{"The 3,000-strong police force was deployed.", 3000, 0, "police force"},
 		{"The value 0 corresponds to no signal.", 0, 0, ""},
+		// A year before the Russian word for year is a date, not a count.
+		{"Компании подписали соглашение на 2025 год.", 0, 0, ""},
+		{"В 1991 году страна обрела независимость.", 0, 0, ""},
+		{"Выпуск вырос за 2024 г. вдвое.", 0, 0, ""},
+		{"В 2017–2018 годах страна была членом Совета.", 0, 0, ""},
+		{"Проект длился 30 лет.", 30, 0, "лет"},
 		// Issue "Fact tables you can trust on documents nobody tuned for".
 		{"More than 600,000 Syrians have fled the country.", 600000, 0, "Syrians"},
 		{"The strike hit a village, killing nine Syrians.", 9, 0, "Syrians"},

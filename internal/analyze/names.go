@@ -15,27 +15,30 @@ type taggedName struct {
 }
 
 // nameTags holds the tagger's names of each block (indexed like the
-// blocks) and which blocks it read: the tagger is English, so blocks in
-// another script are left to the rules alone.
+// blocks) and which blocks it read: blocks mostly in Cyrillic are read by the
+// Russian model, the others by the English one.
 type nameTags struct {
 	names [][]taggedName
 	read  []bool
 }
 
-// tagNames runs the English name tagger over the sentences of the blocks
-// and makes its answers agree across the document: a name written the same
+// tagNames runs the name tagger (English, or Russian for a block mostly in
+// Cyrillic) over the sentences of the blocks and makes its answers agree across the document: a name written the same
 // way takes the type it was given most often, and a word that is the last
 // word of a person's fuller name is that person ("Merkel" after "Angela
 // Merkel").
 func tagNames(us []unit) nameTags {
 	nt := nameTags{names: make([][]taggedName, len(us)), read: make([]bool, len(us))}
-	m := ner.English()
-	if m == nil {
-		return nt
-	}
 	var texts []string
 	for ui, u := range us {
+		// Each model is read the first time a block needs it: an English
+		// document never loads the Russian one.
+		m := ner.English
 		if cyrillicShare(u.Text) > 0.3 {
+			m = ner.Russian
+		}
+		model := m()
+		if model == nil {
 			continue
 		}
 		nt.read[ui] = true
@@ -48,7 +51,7 @@ func tagNames(us []unit) nameTags {
 			for _, t := range toks {
 				texts = append(texts, t.Text)
 			}
-			for _, sp := range m.Tag(texts) {
+			for _, sp := range model.Tag(texts) {
 				nt.names[ui] = append(nt.names[ui], taggedName{sp.Type, s.Start + toks[sp.Start].Start, s.Start + toks[sp.End-1].End})
 			}
 		}

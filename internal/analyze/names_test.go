@@ -51,6 +51,21 @@ func TestNameTables(t *testing.T) {
 			orgs: []string{"Евразийский экономический союз"}},
 		{text: "We the People, in Order to promote the general Welfare, ordain this Constitution.", notPeople: []string{"Welfare"}},
 		{text: "David Mikosz works for the IFES, an international, non-profit organisation.", orgs: []string{"IFES"}},
+		// Russian text is read by the Russian tagger (FactRuEval-2016).
+		{text: "Президент Казахстана Касым-Жомарт Токаев встретился в Астане с министром иностранных дел Мурат Нуртлеу.",
+			people: []string{"Касым-Жомарт Токаев"}},
+		// Declined Russian names are shown in the nominative and counted once.
+		{text: "Токаев встретился с министром Сергеем Лавровым. По словам Лаврова, переговоры прошли успешно.",
+			people: []string{"Сергей Лавров"}, notPeople: []string{"Сергеем Лавровым", "Лаврова"}},
+		// Listed companies named once, without a keyword (data/companies.tsv).
+		{text: "Pfizer and Moderna shipped the doses; Netflix streamed the hearing.", orgs: []string{"Pfizer", "Moderna", "Netflix"}},
+		{text: "Analysts at Pfizer and Southwest Airlines staff disagreed.", orgs: []string{"Pfizer", "Southwest Airlines"},
+			notOrgs: []string{"Pfizer and Southwest Airlines"}},
+		{text: "Microsoft Corporation filed the suit.", orgs: []string{"Microsoft"}, notOrgs: []string{"Microsoft Corporation"}},
+		// Company short names that are words, places or given names are
+		// not read as the company.
+		{text: "The Target was missed. Apple pie was served in Black Hills. Raymond James spoke.",
+			notOrgs: []string{"Target", "Apple", "Black Hills", "Raymond James"}},
 	}
 	for _, tt := range tests {
 		us, nt := withTags(units1(tt.text))

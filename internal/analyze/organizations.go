@@ -201,6 +201,12 @@ func findOrganizations(us []unit, nt nameTags) []document.Organization {
 			if !ok {
 				continue
 			}
+			if rest := withoutKnownBody(name); rest != name {
+				if len(words(rest)) < 2 {
+					continue
+				}
+				name = rest
+			}
 			in := initials(strings.Fields(name))
 			if k, seen := index[in]; seen && out[k].Expansion == name {
 				add(in, out[k], u.ID)

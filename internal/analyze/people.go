@@ -110,6 +110,9 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				}
 				name := s.Text[ws[i].Start:ws[j-1].End]
 				honor, role := roleBefore(s.Text, ws, i)
+				if honor == "" && role == "" && isCyrillic(ws[i].Text) {
+					role = ruRoleBefore(s.Text, ws, i)
+				}
 				if honor == "" && isStop(strings.ToLower(ws[i].Text)) {
 					// "Ей Богу" ("by God"), "This Week": a name does not
 					// start with a pronoun or an article.
@@ -184,7 +187,7 @@ func findPeople(us []unit, nt nameTags) ([]document.Person, []mention) {
 				if role == "" && (royalTitle(honor) || ruTitles[strings.ToLower(honor)]) {
 					role = honor
 				}
-				name = trimPossessive(name)
+				name = ruNominative(trimPossessive(name))
 				idx := known
 				if !isKnown {
 					idx = len(people)
@@ -330,7 +333,11 @@ func nameKey(name string) string {
 	if len(f) == 0 {
 		return ""
 	}
-	return strings.ToLower(trimPossessive(f[len(f)-1]))
+	last := trimPossessive(f[len(f)-1])
+	if isCyrillic(last) && !hasKazakhLetter(last) {
+		return ruNameKey(last)
+	}
+	return strings.ToLower(last)
 }
 
 func isRoman(w string) bool {

@@ -88,6 +88,13 @@ func findPlaces(us []unit, nt nameTags) []document.Place {
 			texts = append(texts, w.Text)
 		}
 		for i := 0; i < len(ws); {
+			// "Shanghai Cooperation Organisation", "Евразийского
+			// экономического союза": a place's name inside a known body's
+			// is the body's.
+			if _, e, ok := knownBodyAt(ws, i); ok {
+				i = e
+				continue
+			}
 			start, end, name := i, 0, ""
 			if p, ok := placeAt(ws, i); ok {
 				end, name = p.end, lex().places[p.place].Name

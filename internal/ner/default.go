@@ -11,17 +11,28 @@ import (
 //go:embed data/en.model
 var englishModel []byte
 
+//go:embed data/ru.model
+var russianModel []byte
+
 // English returns the embedded English model, read once per process; nil
 // if the embedded file cannot be read (a build fault the tests catch).
 func English() *Model { return englishOnce() }
 
-var englishOnce = sync.OnceValue(func() *Model {
-	m, err := ReadModel(bytes.NewReader(englishModel), defaultGazetteer)
+var englishOnce = sync.OnceValue(func() *Model { return readEmbedded(englishModel) })
+
+// Russian returns the embedded Russian model (learned from FactRuEval-2016;
+// see data/SOURCE.md), read once per process; nil if it cannot be read.
+func Russian() *Model { return russianOnce() }
+
+var russianOnce = sync.OnceValue(func() *Model { return readEmbedded(russianModel) })
+
+func readEmbedded(data []byte) *Model {
+	m, err := ReadModel(bytes.NewReader(data), defaultGazetteer)
 	if err != nil {
 		return nil
 	}
 	return m
-})
+}
 
 // defaultGazetteer is the gazetteer the embedded model was trained with.
 var defaultGazetteer Gazetteer = openData{}

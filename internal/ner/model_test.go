@@ -81,22 +81,29 @@ func TestSpans(t *testing.T) {
 // TestEnglish checks the embedded model on sentences of the kind briefings
 // hold; each name here is common enough that a model which misses it is
 // broken, not merely imperfect.
-func TestEnglish(t *testing.T) {
-	m := English()
-	if m == nil {
-		t.Fatal("the embedded English model cannot be read")
-	}
+func TestEmbeddedModels(t *testing.T) {
 	tests := []struct {
+		model    string
 		sentence string
 		want     []string // "TYPE text"
 	}{
-		{"President Barack Obama met Angela Merkel in Berlin on Friday .", []string{"PER Barack Obama", "PER Angela Merkel", "LOC Berlin"}},
-		{"The United Nations said Iraq had failed to comply .", []string{"ORG United Nations", "LOC Iraq"}},
+		{"en", "President Barack Obama met Angela Merkel in Berlin on Friday .", []string{"PER Barack Obama", "PER Angela Merkel", "LOC Berlin"}},
+		{"en", "The United Nations said Iraq had failed to comply .", []string{"ORG United Nations", "LOC Iraq"}},
+		{"ru", "Президент Казахстана Касым-Жомарт Токаев встретился в Астане с министром Сергеем Лавровым .",
+			[]string{"PER Касым-Жомарт Токаев", "PER Сергеем Лавровым", "LOC Астане"}},
+		{"ru", "Представитель Министерства иностранных дел России Мария Захарова заявила об этом в Москве .",
+			[]string{"PER Мария Захарова", "LOC Москве"}},
+	}
+	models := map[string]*Model{"en": English(), "ru": Russian()}
+	for name, m := range models {
+		if m == nil {
+			t.Fatalf("the embedded %s model cannot be read", name)
+		}
 	}
 	for _, tt := range tests {
 		toks := strings.Fields(tt.sentence)
 		var got []string
-		for _, s := range m.Tag(toks) {
+		for _, s := range models[tt.model].Tag(toks) {
 			got = append(got, s.Type.String()+" "+strings.Join(toks[s.Start:s.End], " "))
 		}
 		have := map[string]bool{}
@@ -105,7 +112,7 @@ func TestEnglish(t *testing.T) {
 		}
 		for _, w := range tt.want {
 			if !have[w] {
-				t.Errorf("%q: missing %q in %q", tt.sentence, w, got)
+				t.Errorf("%s %q: missing %q in %q", tt.model, tt.sentence, w, got)
 			}
 		}
 	}

@@ -27,31 +27,15 @@ func TestTileFigures(t *testing.T) {
 	}
 }
 
-func TestFormatting(t *testing.T) {
-	tests := []struct{ got, want string }{
-		{FormatNumber(1600), "1\u202F600"},
-		{FormatNumber(140), "140"},
-		{FormatNumber(2.5), "2.5"},
-		{FormatNumber(1234567), "1.2\u202Fm"},
-		{FormatNumber(3e9), "3\u202Fbn"},
-		{GroupDigits("1234567"), "1\u202F234\u202F567"},
-	}
-	for i, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("%d: got %q, want %q", i, tt.got, tt.want)
-		}
-	}
-}
-
 func TestFigureTile(t *testing.T) {
-	en, ru := FigureWordsFor("en"), FigureWordsFor("ru-RU")
+	en, ru := LabelsFor("en"), LabelsFor("ru-RU")
 	tests := []struct {
 		name string
 		f    document.Figure
-		w    FigureWords
+		w    *Labels
 		want Tile
 	}{
-		{"at least", document.Figure{Value: 1600, Bound: document.BoundAtLeast, Qualifier: "over", Unit: "agreements"}, en, Tile{"at least", "1\u202F600", "agreements"}},
+		{"at least", document.Figure{Value: 1600, Bound: document.BoundAtLeast, Qualifier: "over", Unit: "agreements"}, en, Tile{"at least", "1,600", "agreements"}},
 		{"about", document.Figure{Value: 80, Bound: document.BoundAbout, Qualifier: "nearly", Unit: "missions"}, en, Tile{"about", "80", "missions"}},
 		{"percent", document.Figure{Value: 35, Kind: document.KindPercent, Unit: "%"}, en, Tile{"", "35%", "per cent"}},
 		{"percent ru", document.Figure{Value: 35, Kind: document.KindPercent, Unit: "%"}, ru, Tile{"", "35%", "процентов"}},
@@ -64,7 +48,8 @@ func TestFigureTile(t *testing.T) {
 		// with an exact bound is exact, a known one without a bound too.
 		{"qualifier without bound", document.Figure{Value: 80, Qualifier: "nearly", Unit: "missions"}, en, Tile{"", "80", "missions"}},
 		{"three capitals are no currency", document.Figure{Value: 3, Unit: "CEO"}, en, Tile{"", "3", "CEO"}},
-		{"unknown language", document.Figure{Value: 7, Bound: document.BoundAtMost, Unit: "ships"}, FigureWordsFor("xx"), Tile{"at most", "7", "ships"}},
+		{"large ru", document.Figure{Value: 2500000, Kind: document.KindCount, Unit: "человек"}, ru, Tile{"", "2,5\u202Fмлн", "человек"}},
+		{"unknown language", document.Figure{Value: 7, Bound: document.BoundAtMost, Unit: "ships"}, LabelsFor("xx"), Tile{"at most", "7", "ships"}},
 	}
 	for _, tt := range tests {
 		if got := FigureTile(tt.f, tt.w); got != tt.want {

@@ -3,8 +3,10 @@
 // (render/pdf, render/epub, render/json, render/html); the table of formats
 // by name is in package pipeline. Renderers only read the document; they
 // write to an io.Writer and never touch file paths. The package also holds
-// presentation shared by the renderers: how a key figure is shown as a tile
-// (figure.go) and the page map the PDF layout hands to the EPUB.
+// presentation shared by the renderers: the label table of each language
+// (labels.go), the front matter both editions set (front.go), how a key
+// figure is shown as a tile (figure.go) and the page map the PDF layout
+// hands to the EPUB.
 package render
 
 import (

@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/fonts"
+	"github.com/briefbook/briefbook/internal/render"
 	"github.com/briefbook/briefbook/internal/render/html"
 )
 
@@ -65,8 +66,11 @@ type book struct {
 	idOffsets map[string]map[string]int
 	spinePos  map[string]int
 
+	// lang is the BCP 47 tag of the book; l its labels and front its
+	// front matter, shared with the PDF edition.
 	lang       string
-	l          labels
+	l          *render.Labels
+	front      *render.Front
 	identifier string
 	meta       document.Meta
 	pages      []*page
@@ -100,7 +104,7 @@ type book struct {
 // into a notes page and records which page holds each element ID.
 func (b *book) addBody(doc *document.Document) error {
 	sections := doc.SectionAnchors()
-	r := html.New(html.Options{PageBreaks: b.print.breaks, TableLabel: b.l.Table, Href: func(id string) string {
+	r := html.New(html.Options{PageBreaks: b.print.breaks, TableCaption: b.l.TableCaption, Href: func(id string) string {
 		if strings.HasPrefix(id, "fnref") {
 			if f, ok := b.fileOf[id]; ok {
 				return f + "#" + id
@@ -297,4 +301,11 @@ func sectionLabel(s *document.Section, title string) string {
 		return s.Number + " " + title
 	}
 	return title
+}
+
+// setFront builds the front matter of in (render.NewFront, at the default
+// reading speed) and takes the book's language and labels from it.
+func (b *book) setFront(in *render.Input) {
+	b.front = render.NewFront(in, 0)
+	b.lang, b.l = b.front.Lang, b.front.Labels
 }

@@ -238,7 +238,7 @@ func TestSectionGrouping(t *testing.T) {
 	}}
 	d.Number()
 	b := &book{meta: d.Meta, fileOf: map[string]string{}}
-	b.lang, b.l = bookLang("en")
+	b.setFront(&render.Input{Doc: d})
 	if err := b.addBody(d); err != nil {
 		t.Fatal(err)
 	}

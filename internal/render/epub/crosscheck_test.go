@@ -2,10 +2,12 @@ package epub
 
 import (
 	"bytes"
+	stdhtml "html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -183,4 +185,149 @@ func toBytes(m map[string]string) map[string][]byte {
 		out[k] = []byte(v)
 	}
 	return out
+}
+
+// labelSources are documents in each language with a label table; the
+// PDF and the EPUB made from each must print the same labels.
+var labelSources = []struct{ path, lang string }{
+	{"../../../source/main-vectors-of-kazakhstan-foreign-policy.txt", "en"},
+	{"testdata/tables-footnotes.md", "en"},
+	{"../pdf/testdata/kk-ru.md", "ru"},
+	{"testdata/kk-ru.md", "kk"},
+}
+
+// sharedLabels returns the labels both editions print, from every label
+// table: a label of any language must appear in both editions of a
+// document or in neither. Labels only one edition has by design are left
+// out: the EPUB's navigation (landmarks, cover, title page, page list,
+// "continued", the ¶ links' accessible names), the PDF's running footer
+// and page references, and "Notes" (the PDF sets notes at the foot of
+// their page and adds a Notes heading only for the rest).
+func sharedLabels() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, lang := range []string{"en", "ru", "kk"} {
+		l := render.LabelsFor(lang)
+		for _, s := range []string{l.Briefing, l.Summary, l.KeyPoints, l.KeyFacts, l.Contents, l.Source,
+			l.Figures, l.Timeline, l.People, l.Orgs, l.Places, l.Quotations,
+			l.ColDate, l.ColEvent, l.ColPerson, l.ColRole, l.ColAcronym, l.ColFullName, l.ColPlace, l.ColMentions,
+			l.ColQuote, l.ColSpeaker, l.ColRefs, l.About, l.AtLeast, l.AtMost, l.Percent,
+			l.ReadingTime(0)[:strings.Index(l.ReadingTimeT, "{n}")], l.TableCaption(1), l.Words(1), l.Words(2), l.Words(5)} {
+			s = strings.TrimSpace(strings.Trim(s, "0123456789 "))
+			if s != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	tagRE   = regexp.MustCompile(`<[^>]*>`)
+	spaceRE = regexp.MustCompile(`[\s\x{00A0}\x{202F}\x{200A}]+`)
+)
+
+// squashSpace turns every run of white space, no-break and hair spaces
+// into one space.
+func squashSpace(s string) string { return spaceRE.ReplaceAllString(s, " ") }
+
+// epubText is the text of every content document of a book, tags and
+// heads left out.
+func epubText(t *testing.T, book []byte) string {
+	_, files := entries(t, book)
+	var b strings.Builder
+	for _, name := range sortedNames(toBytes(files)) {
+		if !strings.HasSuffix(name, ".xhtml") {
+			continue
+		}
+		doc := files[name]
+		if i := strings.Index(doc, "</head>"); i >= 0 {
+			doc = doc[i:]
+		}
+		b.WriteString(stdhtml.UnescapeString(tagRE.ReplaceAllString(doc, " ")) + "\n")
+	}
+	return squashSpace(b.String())
+}
+
+// TestLabelsMatch builds the PDF and the EPUB of English, Russian and
+// Kazakh documents and checks that both print the same labels, in the
+// document's language: every label of every table is in both editions or
+// in neither; the cover's date, length and source lines, the fact-table
+// titles and column headings of render.Front are in both; the PDF's
+// running footer is in the language; and the front matter of a Russian
+// or Kazakh document has no English label.
+func TestLabelsMatch(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	shared := sharedLabels()
+	for _, src := range labelSources {
+		t.Run(src.lang+"/"+filepath.Base(src.path), func(t *testing.T) {
+			in := loadInput(t, src.path)
+			if got := render.LabelsFor(in.Doc.Meta.Language).Lang; got != src.lang {
+				t.Fatalf("document language %q gives labels %s, want %s", in.Doc.Meta.Language, got, src.lang)
+			}
+			res, err := pdf.Layout(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in.PageMap = pageMapOf(res)
+			var buf bytes.Buffer
+			if err := Render(&buf, in); err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(t.TempDir(), "out.pdf")
+			if err := os.WriteFile(file, res.PDF, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("pdftotext", "-enc", "UTF-8", file, "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			pdfText, bookText := squashSpace(string(out)), epubText(t, buf.Bytes())
+
+			for _, s := range shared {
+				if inPDF, inBook := strings.Contains(pdfText, s), strings.Contains(bookText, s); inPDF != inBook {
+					t.Errorf("label %q: in the PDF %v, in the EPUB %v", s, inPDF, inBook)
+				}
+			}
+			f := render.NewFront(in, 0)
+			want := []string{f.Cover.Label, f.Cover.Date, f.Cover.Source, f.Cover.Length}
+			if len(f.Summary) > 0 {
+				want = append(want, f.Labels.Summary, f.Labels.KeyPoints)
+			}
+			if len(f.Tiles) > 0 {
+				want = append(want, f.Labels.Figures)
+			}
+			for _, tb := range f.Tables {
+				want = append(want, tb.Title)
+				for _, c := range tb.Columns {
+					want = append(want, c.Heading)
+				}
+			}
+			for _, s := range want {
+				if s = squashSpace(s); s == "" {
+					continue
+				}
+				if !strings.Contains(pdfText, s) {
+					t.Errorf("%q missing from the PDF", s)
+				}
+				if !strings.Contains(bookText, s) {
+					t.Errorf("%q missing from the EPUB", s)
+				}
+			}
+			if foot := f.Labels.PageOf(2, res.Pages); !strings.Contains(pdfText, foot) {
+				t.Errorf("running footer %q missing from the PDF", foot)
+			}
+			if src.lang != "en" {
+				en := render.LabelsFor("en")
+				for _, s := range []string{en.Briefing, en.Summary, en.KeyPoints, en.KeyFacts, en.Contents, en.Timeline, en.Source + ":", "min read", "Page 2"} {
+					if strings.Contains(pdfText, s) || strings.Contains(bookText, s) {
+						t.Errorf("English %q in a %s document", s, src.lang)
+					}
+				}
+			}
+		})
+	}
 }

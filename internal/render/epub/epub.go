@@ -44,13 +44,13 @@ func render1(w io.Writer, in *render.Input) (err error) {
 		t = render.FixedEpoch
 	}
 	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts, userFonts: in.Options.Fonts}
-	b.lang, b.l = bookLang(in.Doc.Meta.Language)
+	b.setFront(in)
 	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
 	b.hasTables = hasTables(in.Doc)
 	if err := b.addBody(in.Doc); err != nil {
 		return err
 	}
-	if err := b.addFront(in.Analysis); err != nil {
+	if err := b.addFront(); err != nil {
 		return err
 	}
 	b.placeFrontMarkers()

@@ -175,9 +175,10 @@ func TestBookLang(t *testing.T) {
 		{"x\"<", "en", "Contents"},
 	}
 	for _, tc := range tests {
-		tag, l := bookLang(tc.in)
-		if tag != tc.tag || l.Contents != tc.contents {
-			t.Errorf("bookLang(%q) = %q, %q; want %q, %q", tc.in, tag, l.Contents, tc.tag, tc.contents)
+		b := &book{}
+		b.setFront(&render.Input{Doc: &document.Document{Meta: document.Meta{Language: tc.in}}})
+		if b.lang != tc.tag || b.l.Contents != tc.contents {
+			t.Errorf("language %q: book has %q, %q; want %q, %q", tc.in, b.lang, b.l.Contents, tc.tag, tc.contents)
 		}
 	}
 }

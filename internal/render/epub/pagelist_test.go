@@ -90,7 +90,7 @@ func TestPageList(t *testing.T) {
 		want string
 	}{
 		{1, "cover.xhtml", ""},
-		{2, "summary.xhtml", "Түйіндеме"},
+		{2, "summary.xhtml", "Қысқаша мазмұны"},
 		{3, "facts.xhtml", ""},
 		{4, "facts.xhtml", "Негізгі деректер"},
 		// The fixture's sections are small: they share text-0001.xhtml.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
 )
 
 // TestFigureTilesBound checks that a tile prints a figure's bound in the
@@ -25,8 +26,9 @@ func TestFigureTilesBound(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b := &book{fileOf: map[string]string{}}
-		b.lang, b.l = bookLang(tt.lang)
-		got := b.factsPage(&document.Facts{Figures: []document.Figure{tt.f}})
+		b.setFront(&render.Input{Doc: &document.Document{Meta: document.Meta{Language: tt.lang}},
+			Analysis: &document.Analysis{Facts: document.Facts{Figures: []document.Figure{tt.f}}}})
+		got := b.factsPage(b.front)
 		if !strings.Contains(got, tt.want) {
 			t.Errorf("%s %+v: tile value %q missing from\n%s", tt.lang, tt.f, tt.want, got)
 		}

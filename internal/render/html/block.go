@@ -155,13 +155,13 @@ func (r *Renderer) writeTable(b *strings.Builder, t *document.Table) {
 	b.WriteString(`<div class="table-wrap"><table>`)
 	if t.Caption != "" {
 		r.tables++
-		label := r.opt.TableLabel
-		if label == "" {
-			label = "Table"
+		label := "Table " + strconv.Itoa(r.tables) + "."
+		if r.opt.TableCaption != nil {
+			label = r.opt.TableCaption(r.tables)
 		}
 		// The number is not part of the source text, so it is written
 		// before the page-break boundary and not counted as a word.
-		b.WriteString(`<caption><span class="tabnum">` + Escape(label) + " " + strconv.Itoa(r.tables) + ". </span>")
+		b.WriteString(`<caption><span class="tabnum">` + Escape(label) + " </span>")
 		r.boundary(b)
 		r.writeText(b, t.Caption)
 		b.WriteString("</caption>")

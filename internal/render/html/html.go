@@ -28,9 +28,9 @@ type Options struct {
 	// nothing that can be linked to (the link then keeps only its text).
 	// nil means internal links keep only their text.
 	Internal func(fragment string) (href string, ok bool)
-	// TableLabel is the word before a table's number in its caption
-	// ("Table 3. …"), in the book's language. Default: "Table".
-	TableLabel string
+	// TableCaption returns the numbered label of the n-th table's caption
+	// ("Table 3."), in the book's language. nil: "Table 3.".
+	TableCaption func(n int) string
 }
 
 // Renderer renders document nodes to XHTML. It remembers which footnote

@@ -248,7 +248,8 @@ func (l *layout) hrule(f frame) {
 	l.y += h
 }
 
-// notes sets the footnotes at the end of the document under "Notes".
+// notes sets the footnotes at the end of the document under "Notes" (in
+// the document's language).
 func (l *layout) notes() {
 	var left []*footnote
 	for _, n := range l.d.notes {
@@ -261,8 +262,8 @@ func (l *layout) notes() {
 	}
 	l.curSection, l.curBlock = "", 0
 	hs := l.st.heading(1)
-	title := &section{id: "", plain: "Notes", level: 1,
-		title: []run{{text: "Notes", face: sansBold, size: hs.Size, color: l.accent}}}
+	title := &section{id: "", plain: l.fm.lb.Notes, level: 1,
+		title: []run{{text: l.fm.lb.Notes, face: sansBold, size: hs.Size, color: l.accent}}}
 	if len(left[0].blocks) > 0 {
 		title.blocks = left[0].blocks[:1]
 	}

@@ -11,11 +11,17 @@ import (
 )
 
 // front is the prepared front matter (cover, summary, key facts) and the
-// document metadata, sanitised once before layout.
+// document metadata, sanitised once before layout. Its words come from
+// render.Front, which the EPUB sets too.
 type front struct {
 	title, author, subject, keywords string // PDF metadata
 	marking                          string // for the sans bold face; "" for none
 
+	// lb are the labels of the document's language: the words the PDF
+	// prints around the text (headings, footer, captions).
+	lb *render.Labels
+
+	label      string  // the word above the cover title
 	coverTitle []piece // sans bold
 	subtitle   []run
 	coverMeta  [][]run
@@ -41,6 +47,7 @@ type tile struct {
 
 // factTable is one of the key-fact tables (timeline, people, …).
 type factTable struct {
+	kind   render.TableKind
 	title  string
 	align  []document.Align
 	header [][]run
@@ -52,21 +59,19 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 	meta := doc.Meta
 	pos := metaPos(doc)
 	text, grey, accent := st.color(st.Colors.Text), st.color(st.Colors.Grey), st.color(st.Colors.Accent)
+	rf := render.NewFront(in, st.Cover.WordsPerMinute)
 	fm := &front{
 		title:    metaClean(meta.Title),
 		author:   metaClean(meta.Author),
 		keywords: metaClean(strings.Join(meta.Keywords, ", ")),
-		marking:  z.plain(render.Clip(strings.TrimSpace(meta.Marking), render.MaxMarking), sansBold, pos),
-		paraNum:  map[string]int{},
+		marking:  z.plain(rf.Cover.Marking, sansBold, pos),
+		lb:       rf.Labels,
+		label:    rf.Cover.Label,
+		paraNum:  rf.ParaNum,
 	}
-	doc.WalkSections(func(s *document.Section) bool {
-		for _, b := range s.Blocks {
-			if r := document.RefOf(b); r != nil && r.ID != "" {
-				fm.paraNum[r.ID] = r.Number
-			}
-		}
-		return true
-	})
+	if st.Cover.Label != "" {
+		fm.label = st.Cover.Label
+	}
 	mk := func(f face, size float64, col rgb, s string) []run {
 		var out []run
 		for _, p := range z.clean(s, f, pos) {
@@ -76,156 +81,87 @@ func prepareFront(in *render.Input, st *Style, z *sanitizer) *front {
 	}
 
 	// Cover.
-	title := strings.TrimSpace(meta.Title)
-	if title == "" {
-		title = strings.TrimSpace(meta.Source)
-	}
-	fm.coverTitle = z.clean(title, sansBold, pos)
-	if s := strings.TrimSpace(meta.Subtitle); s != "" {
-		fm.subtitle = mk(sans, st.Cover.SubtitleSize, grey, s)
+	c := rf.Cover
+	fm.coverTitle = z.clean(c.Title, sansBold, pos)
+	if c.Subtitle != "" {
+		fm.subtitle = mk(sans, st.Cover.SubtitleSize, grey, c.Subtitle)
 	}
 	ms := st.Cover.MetaSize
-	if d := formatDate(meta.Date); d != "" {
-		fm.coverMeta = append(fm.coverMeta, mk(sans, ms, text, d))
-	}
-	if a := strings.TrimSpace(meta.Author); a != "" {
-		fm.coverMeta = append(fm.coverMeta, mk(sans, ms, text, a))
-	}
-	if s := strings.TrimSpace(meta.Source); s != "" {
-		fm.coverMeta = append(fm.coverMeta, mk(sans, ms, grey, "Source: "+s))
-	}
-	if meta.Words > 0 {
-		wpm := max(st.Cover.WordsPerMinute, 1)
-		mins := (meta.Words + wpm - 1) / wpm
-		fm.coverMeta = append(fm.coverMeta, mk(sans, ms, grey,
-			render.GroupDigits(strconv.Itoa(meta.Words))+" words · "+strconv.Itoa(mins)+" min read"))
-	}
-	if fm.subject = metaClean(meta.Subtitle); in.Analysis != nil && len(in.Analysis.Summary) > 0 {
-		fm.subject = metaClean(in.Analysis.Summary[0].Text)
-	}
-	if in.Analysis == nil {
-		return fm
-	}
-	a := in.Analysis
-	facts, shown := render.KeyFacts(a.Facts, render.DefaultFactLimits)
-	// tableTitle names a fact table, saying so when it shows only some facts.
-	tableTitle := func(name, key, how string) string {
-		if sh := shown[key]; sh.Capped() {
-			return name + " (" + strconv.Itoa(sh.Shown) + " " + how + " of " + strconv.Itoa(sh.Found) + "; all in the JSON export)"
+	for _, line := range []struct {
+		s   string
+		col rgb
+	}{{c.Date, text}, {c.AuthorLine(), text}, {c.Source, grey}, {c.Length, grey}} {
+		if line.s != "" {
+			fm.coverMeta = append(fm.coverMeta, mk(sans, ms, line.col, line.s))
 		}
-		return name
+	}
+	if fm.subject = metaClean(meta.Subtitle); len(rf.Summary) > 0 {
+		fm.subject = metaClean(rf.Summary[0].Text)
 	}
 
 	// Summary.
-	for _, s := range a.Summary {
-		if strings.TrimSpace(s.Text) == "" {
-			continue
-		}
-		it := summaryItem{runs: mk(serif, st.Front.BulletSize, text, strings.TrimSpace(s.Text))}
-		if _, ok := fm.paraNum[s.Paragraph]; ok {
-			it.para = s.Paragraph
-		}
-		fm.summary = append(fm.summary, it)
+	for _, pt := range rf.Summary {
+		fm.summary = append(fm.summary, summaryItem{runs: mk(serif, st.Front.BulletSize, text, pt.Text), para: pt.Ref.ID})
 	}
 
 	// Figure tiles.
-	words := render.FigureWordsFor(meta.Language)
-	for _, f := range facts.Figures {
-		v, label := figureValue(f, words)
-		t := tile{label: mk(sans, st.Front.TileLabelSize, grey, label)}
+	for _, kf := range rf.Tiles {
+		v, label := figureValue(kf.Tile)
+		t := tile{label: mk(sans, st.Front.TileLabelSize, grey, label), para: kf.Ref.ID}
 		for _, p := range v {
 			t.value = append(t.value, mk(p.face, st.Front.TileValueSize, accent, p.text)...)
-		}
-		if _, ok := fm.paraNum[f.Paragraph]; ok {
-			t.para = f.Paragraph
 		}
 		fm.tiles = append(fm.tiles, t)
 	}
 
-	// Fact tables.
-	ts := st.Table.Size
-	cell := func(s string) []run { return mk(sans, ts, text, s) }
-	head := func(hs ...string) [][]run {
-		var out [][]run
-		for _, h := range hs {
-			out = append(out, mk(sansBold, ts, text, h))
-		}
-		return out
-	}
-	refs := func(ids ...string) []run {
-		var out []run
-		more := 0
-		if lim := render.DefaultFactLimits.Refs; len(ids) > lim {
-			ids, more = ids[:lim], len(ids)-lim
-		}
-		for _, id := range ids {
-			n, ok := fm.paraNum[id]
-			if !ok {
-				continue
-			}
-			if len(out) > 0 {
-				out = append(out, run{text: ", ", face: sans, size: ts, color: grey})
-			}
-			out = append(out, run{text: "¶" + strconv.Itoa(n), face: sans, size: ts, color: accent, dest: id})
-		}
-		if more > 0 {
-			out = append(out, run{text: " +" + strconv.Itoa(more), face: sans, size: ts, color: grey})
-		}
-		return out
-	}
-	left, right := document.AlignLeft, document.AlignRight
-	timeline := uniqueEvents(facts.Timeline)
-	for _, e := range timeline {
-		ty, ok := parseYear(e.date)
+	// Timeline graphic.
+	for _, e := range rf.Events {
+		ty, ok := parseYear(e.Date)
 		if !ok {
 			continue
 		}
-		ev := tlEvent{t: ty, date: mk(sansBold, tlSize, accent, e.text), label: mk(sans, tlSize, grey, e.what)}
-		for _, p := range e.paras {
-			if _, ok := fm.paraNum[p]; ok {
-				ev.para = p
-				break
-			}
+		ev := tlEvent{t: ty, date: mk(sansBold, tlSize, accent, e.Text), label: mk(sans, tlSize, grey, e.What)}
+		if len(e.Refs) > 0 {
+			ev.para = e.Refs[0].ID
 		}
 		fm.events = append(fm.events, ev)
 	}
 	sort.SliceStable(fm.events, func(i, j int) bool { return fm.events[i].t < fm.events[j].t })
-	if len(timeline) > 0 {
-		t := factTable{title: tableTitle("Timeline", "timeline", "most precise dates"), header: head("Date", "Event", "¶"), align: []document.Align{left, left, right}}
-		for _, e := range timeline {
-			t.rows = append(t.rows, [][]run{cell(e.text), cell(e.what), refs(e.paras...)})
-		}
-		fm.facts = append(fm.facts, t)
-	}
-	if len(facts.People) > 0 {
-		t := factTable{title: tableTitle("People", "people", "most mentioned"), header: head("Name", "Role", "¶"), align: []document.Align{left, left, right}}
-		for _, p := range facts.People {
-			t.rows = append(t.rows, [][]run{cell(p.Name), cell(p.Role), refs(p.Paragraphs...)})
-		}
-		fm.facts = append(fm.facts, t)
-	}
-	if len(facts.Organizations) > 0 {
-		t := factTable{title: tableTitle("Organisations", "organizations", "most mentioned"), header: head("Acronym", "Name", "¶"), align: []document.Align{left, left, right}}
-		for _, o := range facts.Organizations {
-			name := o.Expansion
-			if name == "" || name == o.Acronym {
-				name = o.Name
+
+	// Fact tables.
+	ts := st.Table.Size
+	refs := func(c render.Cell) []run {
+		var out []run
+		for _, r := range c.Refs {
+			if len(out) > 0 {
+				out = append(out, run{text: ", ", face: sans, size: ts, color: grey})
 			}
-			t.rows = append(t.rows, [][]run{cell(o.Acronym), cell(name), refs(o.Paragraphs...)})
+			out = append(out, run{text: "¶" + strconv.Itoa(r.Num), face: sans, size: ts, color: accent, dest: r.ID})
 		}
-		fm.facts = append(fm.facts, t)
-	}
-	if len(facts.Places) > 0 {
-		t := factTable{title: tableTitle("Places", "places", "most mentioned"), header: head("Name", "Mentions"), align: []document.Align{left, right}}
-		for _, p := range facts.Places {
-			t.rows = append(t.rows, [][]run{cell(p.Name), cell(strconv.Itoa(len(p.Paragraphs)))})
+		if c.More > 0 {
+			if len(out) > 0 {
+				out = append(out, run{text: ", ", face: sans, size: ts, color: grey})
+			}
+			out = append(out, run{text: "+" + strconv.Itoa(c.More), face: sans, size: ts, color: grey})
 		}
-		fm.facts = append(fm.facts, t)
+		return out
 	}
-	if len(facts.Quotations) > 0 {
-		t := factTable{title: tableTitle("Quotations", "quotations", "with a speaker first"), header: head("Quotation", "Speaker", "¶"), align: []document.Align{left, left, right}}
-		for _, q := range facts.Quotations {
-			t.rows = append(t.rows, [][]run{cell("“" + strings.TrimSpace(q.Text) + "”"), cell(q.Speaker), refs(q.Paragraph)})
+	for _, ft := range rf.Tables {
+		t := factTable{kind: ft.Kind, title: ft.Title}
+		for _, col := range ft.Columns {
+			t.align = append(t.align, col.Align)
+			t.header = append(t.header, mk(sansBold, ts, text, col.Heading))
+		}
+		for _, r := range ft.Rows {
+			var row [][]run
+			for i, cell := range r {
+				if ft.Columns[i].Part == render.PartRefs {
+					row = append(row, refs(cell))
+				} else {
+					row = append(row, mk(sans, ts, text, cell.Text))
+				}
+			}
+			t.rows = append(t.rows, row)
 		}
 		fm.facts = append(fm.facts, t)
 	}
@@ -243,36 +179,9 @@ func metaPos(doc *document.Document) source.Pos {
 	return source.Pos{File: doc.Meta.Source, Line: 1}
 }
 
-var months = [...]string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
-// formatDate turns "YYYY", "YYYY-MM" or "YYYY-MM-DD" into "2024",
-// "May 2024", "1 May 2024"; anything else is printed as given.
-func formatDate(d string) string {
-	d = strings.TrimSpace(d)
-	parts := strings.Split(d, "-")
-	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 {
-		return d
-	}
-	m, err := strconv.Atoi(parts[1])
-	if err != nil || m < 1 || m > 12 {
-		return d
-	}
-	out := months[m-1] + " " + parts[0]
-	if len(parts) == 3 {
-		day, err := strconv.Atoi(parts[2])
-		if err != nil || day < 1 || day > 31 {
-			return d
-		}
-		out = strconv.Itoa(day) + " " + out
-	}
-	return out
-}
-
-// figureValue returns the value of a figure as pieces (the bound word in
+// figureValue returns the value of a tile as pieces (the bound word in
 // the document's language, then the number) and its label.
-func figureValue(f document.Figure, w render.FigureWords) ([]piece, string) {
-	t := render.FigureTile(f, w)
+func figureValue(t render.Tile) ([]piece, string) {
 	var out []piece
 	if t.Bound != "" {
 		out = append(out, piece{t.Bound + " ", sans})

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/briefbook/briefbook/internal/render"
 )
 
 // Where the contents go in the front matter: below the key points on the
@@ -126,7 +128,7 @@ func (l *layout) coverPage() {
 	st := l.st
 	w := l.right - l.left
 	l.y = l.top + 40
-	l.c.write(l.left, l.y, sansBold, 10, l.accent, spaced(st.Cover.Label))
+	l.c.write(l.left, l.y, sansBold, 10, l.accent, spaced(l.fm.label))
 	l.y += 8
 
 	// Title: up to three balanced lines, shrinking the size if needed; at
@@ -280,7 +282,7 @@ func (l *layout) pageLabel(id string) string {
 // point ending in a link "¶N · p. M" to its paragraph.
 func (l *layout) summaryPage() {
 	st := l.st
-	l.frontHeading("summary", "Summary")
+	l.frontHeading("summary", l.fm.lb.Summary)
 	tint := st.color(st.Colors.Tint)
 	pad := 5.0
 	f := frame{x: l.left + pad + 5, w: l.right - l.left - 2*pad - 5, size: st.Front.BulletSize,
@@ -291,12 +293,12 @@ func (l *layout) summaryPage() {
 	tl := title * 1.4 * ptMM
 	band(pad + tl)
 	l.y += pad
-	l.c.write(l.left+pad, l.y+baseline(title, tl), sansBold, title, l.accent, "Key points")
+	l.c.write(l.left+pad, l.y+baseline(title, tl), sansBold, title, l.accent, l.fm.lb.KeyPoints)
 	l.y += tl
 	for i, it := range l.fm.summary {
 		runs := append([]run(nil), it.runs...)
 		if it.para != "" {
-			ref := "¶" + strconv.Itoa(l.fm.paraNum[it.para]) + "\u00A0·\u00A0p.\u00A0" + l.pageLabel(it.para)
+			ref := "¶" + strconv.Itoa(l.fm.paraNum[it.para]) + "\u00A0·\u00A0" + l.fm.lb.PageRef(l.pageLabel(it.para))
 			runs = append(runs, run{text: " ", face: serif, size: f.size},
 				run{text: ref, face: sans, size: st.Front.RefSize, color: l.grey, dest: it.para})
 		}
@@ -323,11 +325,12 @@ func (l *layout) summaryPage() {
 	l.y += pad
 }
 
-// factsPage sets "Key facts": figure tiles four to a row, then the
-// timeline, people, organisation, place and quotation tables.
+// factsPage sets "Key facts": figure tiles four to a row under "Figures",
+// then the timeline, people, organisation, place and quotation tables, as
+// the EPUB's key facts.
 func (l *layout) factsPage() {
 	st := l.st
-	l.frontHeading("key-facts", "Key facts")
+	l.frontHeading("key-facts", l.fm.lb.KeyFacts)
 	if n := len(l.fm.tiles); n > 0 {
 		per := st.Front.TilesPerRow
 		gapX := 4.0
@@ -335,6 +338,7 @@ func (l *layout) factsPage() {
 		vs, ls := st.Front.TileValueSize, st.Front.TileLabelSize
 		vl, ll := vs*1.25*ptMM, ls*1.3*ptMM
 		th := 2 + vl + 2*ll + 3
+		l.subHeading(l.fm.lb.Figures, th)
 		for i := 0; i < n; i += per {
 			if i > 0 {
 				l.y += 5
@@ -367,7 +371,7 @@ func (l *layout) factsPage() {
 	f := frame{x: l.left, w: l.right - l.left, size: st.Table.Size, lead: st.Table.Leading * ptMM}
 	for _, t := range l.fm.facts {
 		row := st.Table.Leading*ptMM + 2*st.Table.Padding
-		if t.title == "Timeline" && len(l.fm.events) > 0 {
+		if t.kind == render.TableTimeline && len(l.fm.events) > 0 {
 			p := l.planTimeline(l.fm.events)
 			l.subHeading(t.title, p.h+2)
 			l.drawTimeline(p)
@@ -431,7 +435,7 @@ func (l *layout) contentsRows() []contentsRow {
 	}
 	walk(l.d.sections)
 	if len(l.d.notes) > 0 && (l.prev == nil || l.prev.anchorPage["notes"] > 0) {
-		add("notes", "Notes", 1)
+		add("notes", l.fm.lb.Notes, 1)
 	}
 	return rows
 }
@@ -453,7 +457,7 @@ func (l *layout) contentsHeight() float64 {
 // position, which need not be the top of a page.
 func (l *layout) contentsPage() {
 	st := l.st
-	l.frontHeading("contents", "Contents")
+	l.frontHeading("contents", l.fm.lb.Contents)
 	size := st.Front.ContentsSize
 	lead := st.Front.ContentsLeading * ptMM
 	for _, r := range l.contentsRows() {

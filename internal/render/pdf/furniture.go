@@ -1,9 +1,5 @@
 package pdf
 
-import (
-	"strconv"
-)
-
 // furniture draws the running header, the footer and the marking of the
 // current page; each is fitted to one line with an ellipsis. Texts that depend on later pages (the section of the page,
 // the page count) come from the previous pass.
@@ -46,10 +42,7 @@ func (l *layout) furniture() {
 	}
 	l.c.rule(l.left, y+1.8, l.right, y+1.8, 0.15, l.hair)
 
-	foot := "Page " + strconv.Itoa(l.page)
-	if total > 0 {
-		foot += " of " + strconv.Itoa(total)
-	}
+	foot := l.fm.lb.PageOf(l.page, total)
 	fy := l.pageH - l.st.Page.FooterY
 	l.c.write(l.right-l.m.width(l.c, sans, size, foot), fy, sans, size, l.grey, foot)
 }

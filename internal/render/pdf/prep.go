@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
 	"github.com/briefbook/briefbook/internal/source"
 )
 
@@ -104,10 +105,13 @@ type preparer struct {
 	text     rgb
 	accent   rgb
 	grey     rgb
+	// lb are the labels of the document's language (page references);
+	// nil prints English.
+	lb *render.Labels
 }
 
 func prepare(doc *document.Document, st *Style, z *sanitizer) *prepared {
-	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(),
+	p := &preparer{st: st, z: z, anchors: map[string]bool{}, sections: doc.SectionAnchors(), lb: render.LabelsFor(doc.Meta.Language),
 		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent), grey: st.color(st.Colors.Grey)}
 	out := &prepared{anchors: p.anchors, noteByID: map[string]*footnote{}}
 	for _, fn := range doc.Footnotes {
@@ -251,15 +255,20 @@ func (p *preparer) crossRef(base run, sec *document.Section, ins []document.Inli
 	out := p.inlines(r, ins, pos)
 	g := base
 	g.color, g.size, g.extra, g.dest = p.grey, base.size*0.85, true, sec.ID
-	where := " (p.\u00a0"
+	lb := p.lb
+	if lb == nil {
+		lb = render.LabelsFor("")
+	}
+	before, after := lb.PageRefParts()
+	where := " (" + before
 	if sec.Number != "" {
-		where = " (§\u00a0" + sec.Number + ", p.\u00a0"
+		where = " (§\u00a0" + sec.Number + ", " + before
 	}
 	out = append(out, p.runs(g, where, pos)...)
 	pg := g
 	pg.pageOf = sec.ID
 	out = append(out, pg)
-	return append(out, p.runs(g, ")", pos)...)
+	return append(out, p.runs(g, after+")", pos)...)
 }
 
 // taskMarker returns the marker of a task-list item in face f (or a face

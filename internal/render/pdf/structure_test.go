@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
 )
 
 // These tests read the structure of the PDF (outline, link annotations)
@@ -54,6 +55,8 @@ func TestOutline(t *testing.T) {
 			// The front matter in page order; contents that share the
 			// summary's last page (no page of their own) follow it there.
 			var want []outlineEntry
+			// The front matter is named in the document's language.
+			lb := render.LabelsFor(b.in.Doc.Meta.Language)
 			own := false
 			for _, ps := range b.res.PageMap.Starts {
 				own = own || ps.Part == "contents"
@@ -61,7 +64,7 @@ func TestOutline(t *testing.T) {
 			for i, ps := range b.res.PageMap.Starts {
 				switch ps.Part {
 				case "summary", "facts", "contents":
-					title := map[string]string{"summary": "Summary", "facts": "Key facts", "contents": "Contents"}[ps.Part]
+					title := map[string]string{"summary": lb.Summary, "facts": lb.KeyFacts, "contents": lb.Contents}[ps.Part]
 					if len(want) == 0 || want[len(want)-1].title != title {
 						want = append(want, outlineEntry{1, title, ps.Page})
 					}
@@ -69,7 +72,7 @@ func TestOutline(t *testing.T) {
 				next := b.res.PageMap.Starts[min(i+1, len(b.res.PageMap.Starts)-1)].Part
 				if !own && ps.Part == "summary" && (next != "summary" || i == len(b.res.PageMap.Starts)-1) &&
 					b.res.PageMap.ContentsAfter == "summary" {
-					want = append(want, outlineEntry{1, "Contents", ps.Page})
+					want = append(want, outlineEntry{1, lb.Contents, ps.Page})
 				}
 			}
 			front := len(want)
@@ -84,7 +87,7 @@ func TestOutline(t *testing.T) {
 			}
 			// Footnotes that did not fit at the foot of their page go under
 			// a closing "Notes" heading.
-			if n := len(got); n > 0 && len(b.in.Doc.Footnotes) > 0 && got[n-1].title == "Notes" && got[n-1].depth == 1 {
+			if n := len(got); n > 0 && len(b.in.Doc.Footnotes) > 0 && got[n-1].title == lb.Notes && got[n-1].depth == 1 {
 				want = append(want, got[n-1])
 			}
 			for i := 0; i < max(len(got), len(want)); i++ {

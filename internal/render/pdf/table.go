@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"strconv"
-
 	"github.com/briefbook/briefbook/internal/document"
 )
 
@@ -11,7 +9,7 @@ func (l *layout) table(t *table, f frame) {
 	var caption []run
 	if len(t.caption) > 0 {
 		l.tableNo++
-		caption = append([]run{{text: "Table " + strconv.Itoa(l.tableNo) + ". ", face: sansBold,
+		caption = append([]run{{text: l.fm.lb.TableCaption(l.tableNo) + " ", face: sansBold,
 			size: l.st.Table.CaptionSize, color: l.accent, extra: true}}, t.caption...)
 	}
 	l.grid(caption, t.align, t.header, t.rows, f)

@@ -9,7 +9,7 @@ import (
 
 // TestTileValuesNeverCut checks that a key figure wider than its tile is
 // printed whole (set smaller), not cut after the digits that fit: "USD
-// 1–5 000" used to print as "USD 1–5 00".
+// 1–5,000" used to print as "USD 1–5,00".
 func TestTileValuesNeverCut(t *testing.T) {
 	needTool(t, "pdftotext")
 	in := fixtureInput()
@@ -24,7 +24,7 @@ func TestTileValuesNeverCut(t *testing.T) {
 	for p := 1; p <= res.Pages; p++ {
 		text += pdfText(t, file, p, p)
 	}
-	for _, want := range []string{"USD 1–5 000", "EUR 1.2 m–9.9 m", "120 500–999 999"} {
+	for _, want := range []string{"USD 1–5,000", "EUR 1.2 m–9.9 m", "120,500–999,999"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("key figure %q missing from the PDF text", want)
 		}

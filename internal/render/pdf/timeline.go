@@ -1,12 +1,9 @@
 package pdf
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/briefbook/briefbook/internal/document"
 )
 
 // tlEvent is a dated event of the timeline graphic.
@@ -15,40 +12,6 @@ type tlEvent struct {
 	date  []run   // sans bold, accent
 	label []run   // sans, grey
 	para  string  // paragraph ID, "" when unknown
-}
-
-// event is a timeline event with its repetitions merged: the same date
-// and the same text, found in one or more paragraphs.
-type event struct {
-	date  string   // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-	text  string   // the date as printed
-	what  string   // the event
-	paras []string // paragraph IDs, in order, without repeats
-}
-
-// uniqueEvents merges repeated events (same date, same text after
-// collapsing spaces and case) into one that lists all their paragraphs,
-// keeping the order of first appearance.
-func uniqueEvents(es []document.Event) []event {
-	var out []event
-	at := map[[2]string]int{}
-	for _, e := range es {
-		text := strings.TrimSpace(e.Text)
-		if text == "" {
-			text = e.Date
-		}
-		key := [2]string{strings.TrimSpace(e.Date), strings.ToLower(strings.Join(strings.Fields(e.Event), " "))}
-		i, ok := at[key]
-		if !ok {
-			i = len(out)
-			at[key] = i
-			out = append(out, event{date: e.Date, text: text, what: e.Event})
-		}
-		if e.Paragraph != "" && !slices.Contains(out[i].paras, e.Paragraph) {
-			out[i].paras = append(out[i].paras, e.Paragraph)
-		}
-	}
-	return out
 }
 
 // parseYear turns "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a fractional year.

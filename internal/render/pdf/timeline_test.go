@@ -1,33 +1,9 @@
 package pdf
 
 import (
-	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/briefbook/briefbook/internal/document"
 )
-
-func TestUniqueEvents(t *testing.T) {
-	es := []document.Event{
-		{Date: "1991-12-16", Text: "16 December 1991", Event: "Independence of Kazakhstan", Paragraph: "p1"},
-		{Date: "1992", Text: "1992", Event: "Admission to the UN", Paragraph: "p2"},
-		{Date: "1991-12-16", Text: "December 16th 1991", Event: "independence of  Kazakhstan", Paragraph: "p4"},
-		{Date: "1991-12-16", Text: "16 December 1991", Event: "Independence of Kazakhstan", Paragraph: "p1"},
-		{Date: "1991-12-16", Text: "16 December 1991", Event: "Alma-Ata Protocol", Paragraph: "p5"},
-		{Date: "2010", Event: "OSCE chairmanship"},
-	}
-	got := uniqueEvents(es)
-	want := []event{
-		{date: "1991-12-16", text: "16 December 1991", what: "Independence of Kazakhstan", paras: []string{"p1", "p4"}},
-		{date: "1992", text: "1992", what: "Admission to the UN", paras: []string{"p2"}},
-		{date: "1991-12-16", text: "16 December 1991", what: "Alma-Ata Protocol", paras: []string{"p5"}},
-		{date: "2010", text: "2010", what: "OSCE chairmanship"},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("uniqueEvents:\n got %+v\nwant %+v", got, want)
-	}
-}
 
 // TestLabelsNotHyphenated checks that clamped labels (timeline, tiles)
 // break only between words and end in an ellipsis when cut.
