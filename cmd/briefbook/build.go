@@ -28,6 +28,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	paper := fs.String("paper", "a4", "PDF paper `size`: a4 or letter")
 	stylePath := fs.String("style", "", "JSON style `file` overriding the embedded print style")
 	epubFonts := fs.Bool("epub-fonts", false, "embed the fonts in the EPUB")
+	fontDir := fs.String("font-dir", "", "register the .ttf/.otf files of `folder` as fallback fonts (serif.ttf, sans_bold.ttf, mono.ttf… take that role)")
 	encoding := encodingFlag(fs)
 	from := fromFlag(fs)
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "build up to `N` documents at once")
@@ -104,6 +105,11 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 		}
 		opts.Render.Style = data
 		others = append(others, *stylePath)
+	}
+	// Font files named by the style or in --font-dir: each opened and
+	// checked once, before any document is built.
+	if opts.Render.Fonts, err = pipeline.LoadFonts(opts.Render.Style, *stylePath, *fontDir); err != nil {
+		return &pipeline.InputError{Err: err}
 	}
 	if *verbose {
 		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))

@@ -69,7 +69,7 @@ func TestDataHostileCases(t *testing.T) {
 		{name: "output is the style", args: []string{"build", "-o", ".", "--format", "json", "--style", "style.json", "style.txt"}, code: 1,
 			stderr: "style.json: output style.json of style.txt is this input"},
 		{name: "unknown font in style, two documents", args: []string{"build", "-o", "out2", "--style", "badfont.json", "a.txt", "b.txt"}, code: 1,
-			stderr: "badfont.json: style: fonts.serif: font nope.ttf: not embedded"},
+			stderr: "badfont.json: fonts.serif: font nope.ttf: cannot read: no such file or directory"},
 		{name: "epoch after 9999", env: []string{"SOURCE_DATE_EPOCH=253402300800"}, args: []string{"build", "-o", "out3", "a.txt"}, code: 2,
 			stderr: `SOURCE_DATE_EPOCH="253402300800": want a whole number of seconds from 0 (1970) to 253402300799`},
 		{name: "negative epoch", env: []string{"SOURCE_DATE_EPOCH=-1"}, args: []string{"build", "-o", "out3", "a.txt"}, code: 2, stderr: `SOURCE_DATE_EPOCH="-1"`},

@@ -22,6 +22,9 @@ type Face struct {
 	mu   sync.Mutex
 	buf  sfnt.Buffer
 	has  map[rune]bool
+
+	covOnce sync.Once
+	cov     *Coverage
 }
 
 var (

@@ -113,20 +113,31 @@ func knownNames() string {
 
 // CheckStyle validates a print style override (the content of a --style
 // file) before any document is built: its keys and values, and that every
-// font it names is one of the embedded fonts and loads.
+// embedded font it names loads. Fonts it names by file are opened and
+// checked by LoadFonts.
 func CheckStyle(data []byte) error {
 	if err := pdf.CheckStyle(data); err != nil {
 		return err
 	}
 	var st struct {
-		Fonts map[string]string `json:"fonts"`
+		Fonts map[string]json.RawMessage `json:"fonts"`
 	}
 	if err := json.Unmarshal(data, &st); err != nil {
 		return fmt.Errorf("style: %v", err)
 	}
 	for _, role := range slices.Sorted(maps.Keys(st.Fonts)) {
-		if _, err := fonts.Load(st.Fonts[role]); err != nil {
-			return fmt.Errorf("style: fonts.%s: %v (embedded: %s)", role, err, strings.Join(assets.FontFiles, ", "))
+		var name string
+		if role == "fallback" || json.Unmarshal(st.Fonts[role], &name) != nil {
+			continue // a list, or a value pdf.CheckStyle refused
+		}
+		if strings.TrimSpace(name) == "" {
+			return fmt.Errorf("style: fonts.%s: no font file named (embedded: %s)", role, strings.Join(assets.FontFiles, ", "))
+		}
+		if !slices.Contains(assets.FontFiles, name) {
+			continue
+		}
+		if _, err := fonts.Load(name); err != nil {
+			return fmt.Errorf("style: fonts.%s: %v", role, err)
 		}
 	}
 	return nil

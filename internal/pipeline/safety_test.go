@@ -335,8 +335,11 @@ func TestBuildFileRefusesItsInput(t *testing.T) {
 
 func TestCheckStyleFonts(t *testing.T) {
 	for _, tt := range []struct{ style, want string }{
-		{`{"fonts":{"serif":"nope.ttf"}}`, "style: fonts.serif: font nope.ttf: not embedded"},
-		{`{"fonts":{"mono":""}}`, "style: fonts.mono: font : not embedded"},
+		{`{"fonts":{"serif":"nope.ttf"}}`, ""}, // a file: LoadFonts opens it
+		{`{"fonts":{"mono":""}}`, "style: fonts.mono: no font file named"},
+		{`{"fonts":{"fallback":["a.ttf"]}}`, ""},
+		{`{"fonts":{"fallback":"a.ttf"}}`, "style override: json: cannot unmarshal"},
+		{`{"fonts":{"serif_bolditalic":"a.ttf"}}`, "style override: json: unknown field"},
 		{`{"fonts":{"sans":"fonts/NotoSerif-Regular.ttf"}}`, ""},
 		{`{"body":{"size":11}}`, ""},
 	} {

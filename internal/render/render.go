@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/fonts"
 	"github.com/briefbook/briefbook/internal/source"
 )
 
@@ -50,6 +51,10 @@ type Options struct {
 	// Omit leaves front-matter parts out of the PDF and the EPUB (--no-cover,
 	// --no-summary, --no-facts, --brief). Default: every part.
 	Omit Omit
+	// Fonts are the user's font files (style keys naming files,
+	// --font-dir), opened and checked by pipeline.LoadFonts; nil for the
+	// embedded fonts only.
+	Fonts *fonts.User
 }
 
 // Omit says which front-matter parts to leave out, for short memos where a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/fonts"
 	"github.com/briefbook/briefbook/internal/render"
 	"github.com/briefbook/briefbook/internal/render/html"
 )
@@ -83,6 +84,9 @@ type book struct {
 	// summary is the text used for dc:description; "" when there is none.
 	summary string
 	fonts   bool
+	// userFonts are the user's font files (render.Options.Fonts); nil
+	// for none.
+	userFonts *fonts.User
 	// print is where the pages of the PDF edition begin; nil when the
 	// book is made without a PDF page map.
 	print *pageList

@@ -47,33 +47,28 @@ var coverPalette = func() color.Palette {
 	return p
 }()
 
-// coverFont returns the parsed embedded font file; internal/fonts parses
-// each file once per process.
-func coverFont(file string) (*opentype.Font, error) {
-	face, err := fonts.Load(file)
-	if err != nil {
-		return nil, err
-	}
-	return face.SFNT(), nil
-}
-
 // canvas is the cover being drawn.
 type canvas struct {
 	img *image.Paletted
 }
 
-// face returns a font face of file at size pixels.
-func face(file string, size float64) (font.Face, error) {
-	f, err := coverFont(file)
+// face returns a font face of file at size pixels, drawing the runes file
+// lacks in the first fallback font that has them.
+func face(file string, size float64, fallback ...*fonts.Face) (font.Face, error) {
+	ff, err := fonts.Load(file)
 	if err != nil {
 		return nil, err
 	}
-	return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	fc, err := opentype.NewFace(ff.SFNT(), &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil, err
+	}
+	return newMultiFace(fc, ff, fallback, size)
 }
 
-// coverText keeps the runes the cover font can draw: others become '?'
-// so that no empty box is ever printed.
-func coverText(file, s string) string {
+// coverText keeps the runes the cover font (or a fallback font) can draw:
+// others become '?' so that no empty box is ever printed.
+func coverText(file, s string, fallback ...*fonts.Face) string {
 	f, err := fonts.Load(file)
 	if err != nil {
 		return s
@@ -86,6 +81,11 @@ func coverText(file, s string) string {
 			return -1
 		case r == ' ' || f.Has(r):
 			return r
+		}
+		for _, g := range fallback {
+			if g.Has(r) {
+				return r
+			}
 		}
 		return '?'
 	}, s)
@@ -263,14 +263,14 @@ func capRunes(s string, n int) string {
 // coverLines sets the title as large as fits in at most three lines
 // (coverTitleLines at the smallest size) without cutting a word, balanced
 // by trying narrower measures.
-func coverLines(title string, width int) (font.Face, []string, float64, error) {
+func coverLines(title string, width int, fallback ...*fonts.Face) (font.Face, []string, float64, error) {
 	var fc font.Face
 	var lines []string
 	var cut, split bool
 	var size float64
 	for _, size = range []float64{150, 130, 112, 96, 84} {
 		var err error
-		if fc, err = face(assets.SansBold, size); err != nil {
+		if fc, err = face(assets.SansBold, size, fallback...); err != nil {
 			return nil, nil, 0, err
 		}
 		lines, cut, split = wrap(fc, title, width, coverTitleLines)
@@ -292,25 +292,26 @@ func coverLines(title string, width int) (font.Face, []string, float64, error) {
 // coverPNG draws the cover: the marking, the "BRIEFING" label, the title,
 // the subtitle, an accent rule and the metadata lines. The pixels depend
 // only on the text. Each text is fitted to its lines with an ellipsis, so
-// the cost is bounded whatever their length.
-func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, error) {
+// the cost is bounded whatever their length. Runes the cover's fonts lack
+// are drawn in the first fallback font that has them.
+func coverPNG(label, marking, title, subtitle string, meta []string, fallback ...*fonts.Face) ([]byte, error) {
 	c := &canvas{img: image.NewPaletted(image.Rect(0, 0, coverW, coverH), coverPalette)}
 	width := coverW - 2*coverMargin
-	small, err := face(assets.SansBold, 52)
+	small, err := face(assets.SansBold, 52, fallback...)
 	if err != nil {
 		return nil, err
 	}
-	regular, err := face(assets.SansRegular, 56)
+	regular, err := face(assets.SansRegular, 56, fallback...)
 	if err != nil {
 		return nil, err
 	}
-	metaFace, err := face(assets.SansRegular, 48)
+	metaFace, err := face(assets.SansRegular, 48, fallback...)
 	if err != nil {
 		return nil, err
 	}
 	c.rect(image.Rect(0, 0, coverW, 24), 0)
 	if marking != "" {
-		m := coverText(assets.SansBold, strings.ToUpper(render.Clip(marking, render.MaxMarking)))
+		m := coverText(assets.SansBold, strings.ToUpper(render.Clip(marking, render.MaxMarking)), fallback...)
 		w := font.MeasureString(small, m).Ceil()
 		if w > width {
 			m = ellipsize(small, m, width)
@@ -319,9 +320,9 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 		c.text(small, m, (coverW-w)/2, 140, 1)
 	}
 	y := 720
-	c.text(small, coverText(assets.SansBold, spaced(label)), coverMargin, y, 1)
+	c.text(small, coverText(assets.SansBold, spaced(label), fallback...), coverMargin, y, 1)
 	y += 150
-	fc, lines, size, err := coverLines(coverText(assets.SansBold, title), width)
+	fc, lines, size, err := coverLines(coverText(assets.SansBold, title, fallback...), width, fallback...)
 	if err != nil {
 		return nil, err
 	}
@@ -332,7 +333,7 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 	}
 	if subtitle != "" {
 		y += 50
-		ls, _, _ := wrap(regular, coverText(assets.SansRegular, subtitle), width, coverSubtitleLines)
+		ls, _, _ := wrap(regular, coverText(assets.SansRegular, subtitle, fallback...), width, coverSubtitleLines)
 		for _, l := range ls {
 			y += 76
 			c.text(regular, l, coverMargin, y, 1)
@@ -342,7 +343,7 @@ func coverPNG(label, marking, title, subtitle string, meta []string) ([]byte, er
 	c.rect(image.Rect(coverMargin, y, coverMargin+360, y+12), 0)
 	y += 60
 	for _, m := range meta {
-		ls, _, _ := wrap(metaFace, coverText(assets.SansRegular, m), width, coverMetaLines)
+		ls, _, _ := wrap(metaFace, coverText(assets.SansRegular, m, fallback...), width, coverMetaLines)
 		for _, l := range ls {
 			y += 70
 			c.text(metaFace, l, coverMargin, y, 2)

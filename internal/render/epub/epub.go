@@ -43,7 +43,7 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	if t.IsZero() {
 		t = render.FixedEpoch
 	}
-	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts, omit: in.Options.Omit}
+	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts, omit: in.Options.Omit, userFonts: in.Options.Fonts}
 	b.setFront(in)
 	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
 	b.hasTables = hasTables(in.Doc)
@@ -61,7 +61,7 @@ func render1(w io.Writer, in *render.Input) (err error) {
 		}
 		b.recordIDs(p)
 	}
-	css, fonts, err := styleSheet(b.fonts)
+	css, fonts, err := styleSheet(b.fonts, b.userFonts)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func (b *book) addFront() error {
 	var nav []*navItem
 	meta := b.metaLines()
 	if !b.omit.Cover { // --no-cover: no cover image; the title page stays
-		img, err := coverPNG(f.Cover.Label, f.Cover.Marking, f.Cover.Title, f.Cover.Subtitle, meta)
+		img, err := coverPNG(f.Cover.Label, f.Cover.Marking, f.Cover.Title, f.Cover.Subtitle, meta, b.userFonts.Fallbacks()...)
 		if err != nil {
 			return err
 		}

@@ -9,17 +9,19 @@ const ptMM = 25.4 / 72
 // and colours, so that only changes reach the content stream.
 type canvas struct {
 	*fpdf.Fpdf
-	face face
-	size float64 // pt; 0 before the first setFont
-	text rgb
-	hasT bool
+	fonts fontSet
+	face  face
+	size  float64 // pt; 0 before the first setFont
+	text  rgb
+	hasT  bool
 }
 
 func (c *canvas) setFont(f face, size float64) {
 	if c.size == size && c.face == f {
 		return
 	}
-	c.SetFont(faceNames[f][0], faceNames[f][1], size)
+	family, style := f.family()
+	c.SetFont(family, style, size)
 	c.face, c.size = f, size
 }
 
@@ -31,14 +33,19 @@ func (c *canvas) setTextColor(col rgb) {
 	c.text, c.hasT = col, true
 }
 
-// write draws s with its baseline at y.
+// write draws s in face f with its baseline at y; runes f lacks are drawn
+// in the face that has them (see fontSet.split), so that text made for one
+// face (running header, contents) never shows a missing glyph.
 func (c *canvas) write(x, y float64, f face, size float64, col rgb, s string) {
 	if s == "" {
 		return
 	}
-	c.setFont(f, size)
 	c.setTextColor(col)
-	c.Text(x, y, s)
+	for _, p := range c.fonts.split(s, f) {
+		c.setFont(p.face, size)
+		c.Text(x, y, p.text)
+		x += c.GetStringWidth(p.text)
+	}
 }
 
 // fill paints a rectangle.

@@ -3,6 +3,8 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/briefbook/briefbook/internal/fonts"
 	"github.com/go-pdf/fpdf"
@@ -53,30 +55,76 @@ func (f face) italic() face {
 	return f
 }
 
-// fontSet is the parsed font files of a style, by role.
-type fontSet [numFaces]*fonts.Face
+// roleKeys are the keys of the style's "fonts" object, by face.
+var roleKeys = [numFaces]string{
+	serif: "serif", serifBold: "serif_bold", serifItalic: "serif_italic",
+	sans: "sans", sansBold: "sans_bold", sansItalic: "sans_italic", mono: "mono",
+}
 
-func loadFonts(st *Style) (*fontSet, error) {
+// FontRoles returns the font roles of the print style, the keys of its
+// "fonts" object that name one face each ("serif", "sans_bold", "mono", …).
+func FontRoles() []string { return roleKeys[:] }
+
+// family returns the fpdf family and style of f: the role's, or
+// "fallbackN" for the N-th fallback face.
+func (f face) family() (string, string) {
+	if f >= 0 && f < numFaces {
+		return faceNames[f][0], faceNames[f][1]
+	}
+	return "fallback" + strconv.Itoa(int(f-numFaces)), ""
+}
+
+// fontSet is the parsed font files of a style: one per role (indexed by
+// face), then the user's fallback faces (face numFaces, numFaces+1, …).
+type fontSet []*fonts.Face
+
+// loadFonts returns the faces of st, with the user's faces in place of the
+// embedded ones where user gives a role, and the user's fallbacks after
+// them. Without user (nil), every font the style names must be embedded.
+func loadFonts(st *Style, user *fonts.User) (fontSet, error) {
 	files := [numFaces]string{st.Fonts.Serif, st.Fonts.SerifBold, st.Fonts.SerifItalic,
 		st.Fonts.Sans, st.Fonts.SansBold, st.Fonts.SansItalic, st.Fonts.Mono}
-	var fs fontSet
+	fs := make(fontSet, numFaces, int(numFaces)+len(user.Fallbacks()))
 	for i, file := range files {
+		if f := user.Role(roleKeys[i]); f != nil {
+			fs[i] = f
+			continue
+		}
 		f, err := fonts.Load(file)
 		if err != nil {
-			return nil, fmt.Errorf("style: fonts: %v", err)
+			return nil, fmt.Errorf("style: fonts.%s: %v", roleKeys[i], err)
 		}
 		fs[i] = f
 	}
-	return &fs, nil
+	fallback := user.Fallbacks()
+	if user == nil {
+		// Without the user's fonts opened (pipeline.LoadFonts does that,
+		// style fallbacks included), the style's fallbacks must be
+		// embedded fonts.
+		for i, file := range st.Fonts.Fallback {
+			f, err := fonts.Load(file)
+			if err != nil {
+				return nil, fmt.Errorf("style: fonts.fallback[%d]: %v", i, err)
+			}
+			fallback = append(fallback, f)
+		}
+	}
+	for _, f := range fallback {
+		if !slices.Contains(fs, f) {
+			fs = append(fs, f)
+		}
+	}
+	return fs, nil
 }
 
 // register adds every face to pdf. fpdf writes into the font bytes it is
 // given while subsetting (measured: the second render in a process differed
 // from the first), so it gets a private copy and fonts.Face.Data, shared by
 // the whole process, stays intact.
-func (fs *fontSet) register(pdf *fpdf.Fpdf) error {
+func (fs fontSet) register(pdf *fpdf.Fpdf) error {
 	for i, f := range fs {
-		pdf.AddUTF8FontFromBytes(faceNames[i][0], faceNames[i][1], bytes.Clone(f.Data))
+		family, style := face(i).family()
+		pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(f.Data))
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("font %s: %v", f.File, err)
 		}
@@ -84,22 +132,103 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf) error {
 	return nil
 }
 
+// The order in which faces are tried for a rune the wanted face lacks:
+// faces of the same weight first, then the user's fallbacks, then the rest.
+var (
+	regularFirst = []face{sans, serif}
+	regularLast  = []face{mono, sansBold, serifBold, sansItalic, serifItalic}
+	boldFirst    = []face{sansBold, serifBold, sans, serif}
+	boldLast     = []face{mono}
+)
+
+// fallback returns the face that draws r in place of f, which lacks it:
+// the first face of the same weight, then the first user fallback, then any
+// face that has it; -1 when none has it.
+func (fs fontSet) fallback(f face, r rune) face {
+	first, last := regularFirst, regularLast
+	if f == serifBold || f == sansBold {
+		first, last = boldFirst, boldLast
+	}
+	for _, g := range first {
+		if fs[g].Has(r) {
+			return g
+		}
+	}
+	for g := face(numFaces); int(g) < len(fs); g++ {
+		if fs[g].Has(r) {
+			return g
+		}
+	}
+	for _, g := range last {
+		if fs[g].Has(r) {
+			return g
+		}
+	}
+	return -1
+}
+
+// resolve returns the face that draws r when f is wanted: f itself when it
+// has r (or r is a space), else its fallback, else f.
+func (fs fontSet) resolve(f face, r rune) face {
+	if r == ' ' || fs[f].Has(r) {
+		return f
+	}
+	if g := fs.fallback(f, r); g >= 0 {
+		return g
+	}
+	return f
+}
+
+// split cuts s into pieces each drawn in one face: f where it has the
+// runes, a fallback face where it does not. Sanitised text (see sanitizer)
+// splits into pieces whose faces have every rune.
+func (fs fontSet) split(s string, f face) []piece {
+	var out []piece
+	start, cur := 0, f
+	for i, r := range s {
+		g := fs.resolve(f, r)
+		if g != cur && i > start {
+			out = append(out, piece{s[start:i], cur})
+			start = i
+		}
+		cur = g
+	}
+	if start < len(s) {
+		out = append(out, piece{s[start:], cur})
+	}
+	return out
+}
+
+// textRuns returns s as runs in face f, runes f lacks in the face that has
+// them (for text cleaned with sanitizer.plain).
+func (l *layout) textRuns(s string, f face, size float64, col rgb) []run {
+	var out []run
+	for _, p := range l.c.fonts.split(s, f) {
+		out = append(out, run{text: p.text, face: p.face, size: size, color: col})
+	}
+	return out
+}
+
 // metrics measures text. Widths are taken from fpdf itself (so lines are
 // measured exactly as fpdf will draw them), one rune at a time, and cached
 // per face; the cache is shared by all passes of one layout.
 type metrics struct {
-	widths [numFaces][]float32 // width of a rune at 1 pt, in mm; <0: unknown
+	widths [][]float32 // by face: width of a rune at 1 pt, in mm; <0: unknown
 	// measured counts the runes measured, cached or not: the tests of
 	// bounded cost read it.
 	measured int
 }
 
 // runeWidth returns the advance of r in face f at 1 pt, in mm, measuring
-// with pdf on a cache miss. Only BMP runes reach here (see sanitize).
+// with pdf on a cache miss. A rune f lacks is measured in the face that
+// draws it (see fontSet.resolve). Only BMP runes reach here (see sanitize).
 func (m *metrics) runeWidth(pdf *canvas, f face, r rune) float64 {
 	m.measured++
 	if r < 0 || r > 0xFFFF {
 		r = '?'
+	}
+	for int(f) >= len(m.widths) {
+		m.widths = append(m.widths, nil)
 	}
 	w := m.widths[f]
 	if w == nil {
@@ -114,7 +243,7 @@ func (m *metrics) runeWidth(pdf *canvas, f face, r rune) float64 {
 	}
 	const probe = 100.0
 	saved, savedSize := pdf.face, pdf.size
-	pdf.setFont(f, probe)
+	pdf.setFont(pdf.fonts.resolve(f, r), probe)
 	v := pdf.GetStringWidth(string(r)) / probe
 	if savedSize > 0 {
 		pdf.setFont(saved, savedSize)

@@ -423,7 +423,7 @@ func (l *layout) contentsRows() []contentsRow {
 			face = sansBold
 		}
 		tw := l.right - l.left - indent - numW - 8
-		lines := l.breakLines(l.words([]run{{text: title, face: face, size: size, color: l.text}}), tw)
+		lines := l.breakLines(l.words(l.textRuns(title, face, size, l.text)), tw)
 		rows = append(rows, contentsRow{id: id, level: level, indent: indent, width: tw, lines: lines})
 	}
 	var walk func(ss []*section)

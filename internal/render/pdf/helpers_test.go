@@ -8,13 +8,13 @@ import (
 
 // testStyleFonts loads the default style and its fonts, failing the test
 // on error.
-func testStyleFonts(t *testing.T) (*Style, *fontSet) {
+func testStyleFonts(t *testing.T) (*Style, fontSet) {
 	t.Helper()
 	st, err := loadStyle(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := loadFonts(st)
+	fs, err := loadFonts(st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

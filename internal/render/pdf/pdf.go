@@ -82,7 +82,7 @@ func layoutPasses(in *render.Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	fs, err := loadFonts(st)
+	fs, err := loadFonts(st, in.Options.Fonts)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +94,7 @@ func layoutPasses(in *render.Input) (*Result, error) {
 	d := prepare(in.Doc, st, z)
 	fm := prepareFront(in, st, z)
 	omitFront(fm, in.Options.Omit)
+	z.flush()
 	m := &metrics{}
 	var prev *record
 	for pass := 1; ; pass++ {
@@ -114,7 +115,7 @@ func layoutPasses(in *render.Input) (*Result, error) {
 }
 
 // newLayout starts a pass: a fresh fpdf document with fonts and metadata.
-func newLayout(in *render.Input, st *Style, fs *fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
+func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
 	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
@@ -146,7 +147,7 @@ func newLayout(in *render.Input, st *Style, fs *fontSet, m *metrics, d *prepared
 	}
 	w, h := pdf.GetPageSize()
 	l := &layout{
-		c: &canvas{Fpdf: pdf}, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
+		c: &canvas{Fpdf: pdf, fonts: fs}, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
 		pageW: w, pageH: h,
 		left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
 		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom, pageBottom: h - st.Page.MarginBottom,

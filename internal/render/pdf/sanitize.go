@@ -8,23 +8,33 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// substitute is printed, in the mono face (the only embedded face that has
-// it), for a character no embedded font can draw.
+// substitute is printed, in a face that has it (the embedded mono face
+// does), for a character no font can draw.
 const substitute = "□"
 
 // sanitizer makes text safe for fpdf: NFC, no runes above U+FFFF, no soft
-// hyphens, tabs or control characters, and only runes the chosen face has.
-// Each replaced rune is reported once as a warning.
+// hyphens, tabs or control characters, and only runes the chosen face (or
+// a fallback face) has. Characters no face can draw, and text in a script
+// that is drawn without the shaping or reordering it needs, are reported
+// once per script (see scriptNotes) when flush is called.
 type sanitizer struct {
-	fonts  *fontSet
-	warn   *source.Warnings
-	seen   map[rune]bool
-	hasSub bool // the mono face has the substitute
+	fonts fontSet
+	warn  *source.Warnings
+	notes scriptNotes
+	sub   face // the face that draws the substitute; -1: none has it
 }
 
-func newSanitizer(fs *fontSet, warn *source.Warnings) *sanitizer {
-	return &sanitizer{fonts: fs, warn: warn, seen: map[rune]bool{}, hasSub: fs[mono].Has('□')}
+func newSanitizer(fs fontSet, warn *source.Warnings) *sanitizer {
+	z := &sanitizer{fonts: fs, warn: warn, sub: fs.resolve(mono, '□')}
+	if !fs[z.sub].Has('□') {
+		z.sub = -1
+	}
+	return z
 }
+
+// flush reports what the text cleaned so far held that cannot be drawn
+// as it should: one warning per script, at its first occurrence.
+func (z *sanitizer) flush() { z.notes.report(z.warn) }
 
 // invisible reports runes that are dropped silently: they have no glyph
 // and no width in running text (joiners, variation selectors, BOM).
@@ -66,16 +76,19 @@ func (z *sanitizer) clean(s string, f face, pos source.Pos) []piece {
 			b.WriteByte(' ')
 		case invisible(r):
 		case r == ' ' || (r < 0x10000 && z.fonts[f].Has(r)):
+			z.notes.drawn(r, pos)
 			b.WriteRune(r)
-		case r < 0x10000 && z.fallback(f, r) >= 0:
-			// Another embedded face has it (≈, arrows, box drawing…).
+		case r < 0x10000 && z.fonts.fallback(f, r) >= 0:
+			// Another face has it (≈, arrows, box drawing, a user's
+			// fallback font…).
+			z.notes.drawn(r, pos)
 			flush()
-			out = append(out, piece{string(r), z.fallback(f, r)})
+			out = append(out, piece{string(r), z.fonts.fallback(f, r)})
 		default:
-			z.report(r, pos)
+			z.notes.missing(r, pos)
 			flush()
-			if z.hasSub {
-				out = append(out, piece{substitute, mono})
+			if z.sub >= 0 {
+				out = append(out, piece{substitute, z.sub})
 			} else {
 				out = append(out, piece{"?", f})
 			}
@@ -85,42 +98,19 @@ func (z *sanitizer) clean(s string, f face, pos source.Pos) []piece {
 	return out
 }
 
-// fallback returns the first face of the same kind, then any face, that
-// has r; -1 when none has it.
-func (z *sanitizer) fallback(f face, r rune) face {
-	order := []face{sans, serif, mono, sansBold, serifBold, sansItalic, serifItalic}
-	if f == serifBold || f == sansBold {
-		order = []face{sansBold, serifBold, sans, serif, mono}
-	}
-	for _, g := range order {
-		if z.fonts[g].Has(r) {
-			return g
-		}
-	}
-	return -1
-}
+// fallback returns the face that draws r in place of f (see
+// fontSet.fallback); -1 when none has it.
+func (z *sanitizer) fallback(f face, r rune) face { return z.fonts.fallback(f, r) }
 
-// plain returns s cleaned for face f as one string; runes the face lacks
-// become "?". It is used where only one face can be used (running header,
-// outline, metadata).
+// plain returns s cleaned for face f as one string, for text drawn with
+// canvas.write (running header, contents, marking), which draws each rune
+// in the face that has it; characters no face has are the substitute.
 func (z *sanitizer) plain(s string, f face, pos source.Pos) string {
 	var b strings.Builder
 	for _, p := range z.clean(s, f, pos) {
-		if p.face != f {
-			b.WriteByte('?')
-		} else {
-			b.WriteString(p.text)
-		}
+		b.WriteString(p.text)
 	}
 	return b.String()
-}
-
-func (z *sanitizer) report(r rune, pos source.Pos) {
-	if z.seen[r] {
-		return
-	}
-	z.seen[r] = true
-	z.warn.Add(pos, "character %s %q is not in the embedded fonts; replaced", runeName(r), r)
 }
 
 func runeName(r rune) string { return fmt.Sprintf("U+%04X", r) }

@@ -30,15 +30,19 @@ type Style struct {
 		FooterY      float64 `json:"footer_y"`      // mm from the bottom: baseline of the footer
 		MarkingY     float64 `json:"marking_y"`     // mm from top and bottom: baseline of the marking
 	} `json:"page"`
-	// Fonts maps a role to a font file in assets.FS.
+	// Fonts maps a role to a font file: one in assets.FS, or a file on
+	// disk named relative to the style file (pipeline.LoadFonts opens
+	// those). Fallback names font files tried, in order, for characters
+	// the role faces lack.
 	Fonts struct {
-		Serif       string `json:"serif"`
-		SerifBold   string `json:"serif_bold"`
-		SerifItalic string `json:"serif_italic"`
-		Sans        string `json:"sans"`
-		SansBold    string `json:"sans_bold"`
-		SansItalic  string `json:"sans_italic"`
-		Mono        string `json:"mono"`
+		Serif       string   `json:"serif"`
+		SerifBold   string   `json:"serif_bold"`
+		SerifItalic string   `json:"serif_italic"`
+		Sans        string   `json:"sans"`
+		SansBold    string   `json:"sans_bold"`
+		SansItalic  string   `json:"sans_italic"`
+		Mono        string   `json:"mono"`
+		Fallback    []string `json:"fallback"`
 	} `json:"fonts"`
 	Colors struct {
 		Text           string `json:"text"`
