@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,11 +60,19 @@ func run(t *testing.T, dir string, env []string, args ...string) result {
 // runTimeout is run with a deadline, for inputs that used to hang.
 func runTimeout(t *testing.T, d time.Duration, dir string, env []string, args ...string) result {
 	t.Helper()
+	return runWith(t, d, dir, env, nil, args...)
+}
+
+// runWith runs the built binary in dir with a deadline and stdin as its
+// standard input (nil: none).
+func runWith(t *testing.T, d time.Duration, dir string, env []string, stdin io.Reader, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binPath, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = stdin
 	var so, se bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &so, &se
 	err := cmd.Run()

@@ -153,39 +153,34 @@ var ruRoleNouns = []string{
 	"постпред", "эмиссар", "спецпредставитель", "председательница", "министерша",
 }
 
+// ruDeclensions give the oblique-case endings of a noun by its nominative
+// ending (the part cut off to make the stem): секретарь → секретаря,
+// глава → главы, командующий → командующего.
+var ruDeclensions = []struct {
+	nomEnd string
+	cases  []string
+}{
+	{"ь", []string{"я", "ю", "ем", "е"}},
+	{"а", []string{"ы", "е", "у", "ой"}},
+	{"ий", []string{"его", "ему", "им", "ем"}},
+	{"ый", []string{"ого", "ому", "ым", "ом"}},
+	{"", []string{"а", "у", "ом", "е"}},
+}
+
 var ruRoleForms = func() map[string]string {
-	m := map[string]string{}
+	// "после" is left out: it is far more often the preposition "after".
+	m := map[string]string{"посла": "посол", "послу": "посол", "послом": "посол"}
 	for _, n := range ruRoleNouns {
 		m[n] = n
-		switch {
-		case n == "посол":
-			for _, e := range []string{"а", "у", "ом", "е"} {
-				m["посл"+e] = n
-			}
-		case n == "замминистра":
-		case strings.HasSuffix(n, "ь"):
-			stem := strings.TrimSuffix(n, "ь")
-			for _, e := range []string{"я", "ю", "ем", "е"} {
-				m[stem+e] = n
-			}
-		case strings.HasSuffix(n, "а"):
-			stem := strings.TrimSuffix(n, "а")
-			for _, e := range []string{"ы", "е", "у", "ой"} {
-				m[stem+e] = n
-			}
-		case strings.HasSuffix(n, "ий"):
-			stem := strings.TrimSuffix(n, "ий")
-			for _, e := range []string{"его", "ему", "им", "ем"} {
-				m[stem+e] = n
-			}
-		case strings.HasSuffix(n, "ый"):
-			stem := strings.TrimSuffix(n, "ый")
-			for _, e := range []string{"ого", "ому", "ым", "ом"} {
-				m[stem+e] = n
-			}
-		default:
-			for _, e := range []string{"а", "у", "ом", "е"} {
-				m[n+e] = n
+		if n == "замминистра" || n == "посол" {
+			continue // indeclinable, or its stem changes (посол → посла)
+		}
+		for _, d := range ruDeclensions {
+			if stem, ok := strings.CutSuffix(n, d.nomEnd); ok {
+				for _, e := range d.cases {
+					m[stem+e] = n
+				}
+				break
 			}
 		}
 	}
