@@ -300,6 +300,10 @@ func figureAt(s string, a, b int) (document.Figure, int, bool) {
 	// A year is not a figure: a four-digit whole number in range with a
 	// date-like neighbour or nothing counted after it.
 	unit, uend := countedNoun(rest)
+	// "16 декабря", "3 March": a day of the month, not sixteen Decembers.
+	if val >= 1 && val <= 31 && val == float64(int(val)) && dayMonth(unit) {
+		return f, 0, false
+	}
 	if isYearLike && (unit == "" || isPrepositionLike(strings.ToLower(prev1)) || strings.HasSuffix(strings.TrimSpace(s[:a]), ",") || singularHead(unit) || isCapitalized(unit)) {
 		// "the 1945 liberation", "the 1257 eruption": a thousand or more
 		// of something are counted with a plural noun; "the 1992
@@ -381,6 +385,21 @@ func isRangeHigh(s string) bool {
 
 // isPrepositionLike reports whether w, before a number, makes it a year or
 // a date: "in 2008", "by 2008", "since 1991".
+// dayMonth reports whether a counted noun is a month's name, as a day of
+// the month is followed: Russian names in the genitive or nominative,
+// English names capitalised.
+func dayMonth(unit string) bool {
+	w, _, _ := strings.Cut(unit, " ")
+	switch strings.ToLower(w) {
+	case "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+		"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь":
+		return true
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
+		return isCapitalized(w)
+	}
+	return false
+}
+
 // yearWordAfter reports whether rest starts with the Russian word for "year"
 // in any case, or its abbreviation "г." / "гг.".
 func yearWordAfter(rest string) bool {

@@ -32,6 +32,9 @@ func TestFigureScalesAndYears(t *testing.T) {
 		{"Выпуск вырос за 2024 г. вдвое.", 0, 0, ""},
 		{"В 2017–2018 годах страна была членом Совета.", 0, 0, ""},
 		{"Проект длился 30 лет.", 30, 0, "лет"},
+		// A day before a month's name is a date.
+		{"Страна обрела независимость 16 декабря 1991 года.", 0, 0, ""},
+		{"The talks opened on 3 March in Astana.", 0, 0, ""},
 		// Issue "Fact tables you can trust on documents nobody tuned for".
 		{"More than 600,000 Syrians have fled the country.", 600000, 0, "Syrians"},
 		{"The strike hit a village, killing nine Syrians.", 9, 0, "Syrians"},

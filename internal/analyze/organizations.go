@@ -235,15 +235,22 @@ func addTaggedBodies(out []document.Organization, us []unit, nt nameTags, index 
 	cands := map[string]*cand{}
 	for ui, ns := range nt.names {
 		for _, n := range ns {
-			text := us[ui].Text[n.start:n.end]
-			text = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(text, "The "), "the "))
-			c := cands[text]
+			text, cut := taggedBodyText(us[ui].Text[n.start:n.end])
+			// A Russian name is declined: "Совета Безопасности ООН" and
+			// "Совет Безопасности ООН" are one body, shown in its shortest
+			// form (the nominative, for most names).
+			key := bodyKey(text)
+			c := cands[key]
 			if c == nil {
 				c = &cand{name: text}
-				cands[text] = c
-				order = append(order, text)
+				cands[key] = c
+				order = append(order, key)
+			} else if len(text) < len(c.name) {
+				c.name = text
 			}
-			if n.typ != ner.ORG {
+			// A name the tagger ended on a connector ("Инициатива
+			// Совещания по …") was cut short: better none than half.
+			if n.typ != ner.ORG || cut {
 				c.other = true
 				continue
 			}
@@ -255,7 +262,7 @@ func addTaggedBodies(out []document.Organization, us []unit, nt nameTags, index 
 	}
 	known := strings.Builder{}
 	for _, o := range out {
-		known.WriteString("\x00" + o.Name + "\x00" + o.Acronym + "\x00" + o.Expansion)
+		known.WriteString("\x00" + bodyKey(o.Name) + "\x00" + bodyKey(o.Acronym) + "\x00" + bodyKey(o.Expansion))
 	}
 	all := known.String()
 	for _, key := range order {
@@ -264,13 +271,68 @@ func addTaggedBodies(out []document.Organization, us []unit, nt nameTags, index 
 		if c.other || c.n < 2 || len(ws) == 0 || len(ws) > 6 || !isCapitalized(ws[0].Text) {
 			continue
 		}
-		if _, seen := index[strings.ToLower(c.name)]; seen || strings.Contains(all, c.name) {
+		// A keyword alone ("Организации", "Council") or a Russian adjective
+		// alone ("Китайской") names no body.
+		if len(ws) == 1 && (orgKeywords[strings.ToLower(ws[0].Text)] || isCyrillic(ws[0].Text) && (ruKeywordStems[stem(ws[0].Text)] || ruAdjective(ws[0].Text))) {
+			continue
+		}
+		if _, seen := index[strings.ToLower(c.name)]; seen || strings.Contains(all, key) {
 			continue
 		}
 		out = append(out, document.Organization{Name: c.name, Paragraphs: c.paras})
 	}
 	return out
 }
+
+// taggedBodyText trims a leading article from a tagged body's name, and
+// reports whether the name ends on a connector ("Инициатива Совещания
+// по"): the tagger then cut it short.
+func taggedBodyText(text string) (name string, cut bool) {
+	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(text, "The "), "the "))
+	f := strings.Fields(text)
+	return text, len(f) > 1 && (connectors[f[len(f)-1]] || ruConnectors[f[len(f)-1]])
+}
+
+// bodyKey is the key that tells whether two written forms name one body:
+// the text itself, or for a Russian name the stems of its words.
+func bodyKey(name string) string {
+	if name == "" || !isCyrillic(name) {
+		return name
+	}
+	ws := words(name)
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = stem(w.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// ruAdjective reports whether a Russian word has an adjective's ending.
+func ruAdjective(w string) bool {
+	w = strings.ToLower(w)
+	for _, e := range []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ые", "ие", "ую", "юю"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruConnectors are the Russian prepositions and conjunctions that may sit
+// inside a body's name but never end it.
+var ruConnectors = map[string]bool{"по": true, "и": true, "в": true, "на": true, "о": true, "об": true, "для": true, "с": true, "при": true}
+
+// ruKeywordStems are the stems of the Russian body keywords, which alone
+// in any case ("Организации", "Совета") name no body.
+var ruKeywordStems = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range orgKeywords {
+		if isCyrillic(k) {
+			m[stem(k)] = true
+		}
+	}
+	return m
+}()
 
 // bodyName returns the organisation name in a capitalised run, if it has a
 // body keyword: "Proliferation Security Initiative", "Ministry of Defence".
