@@ -4,6 +4,8 @@ go 1.26.0
 
 require (
 	github.com/bmaupin/go-epub v1.1.0
+	github.com/chromedp/cdproto v0.160.1
+	github.com/chromedp/chromedp v0.23.1
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-pdf/fpdf v0.9.0
 	github.com/kljensen/snowball v0.10.0
@@ -17,6 +19,7 @@ require (
 
 require (
 	github.com/gabriel-vasile/mimetype v1.3.1 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/gofrs/uuid v3.1.0+incompatible // indirect
 	github.com/vincent-petithory/dataurl v0.0.0-20191104211930-d1553a71de50 // indirect
 	golang.org/x/sys v0.50.0 // indirect

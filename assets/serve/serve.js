@@ -1,8 +1,9 @@
 // briefbook serve: reload the page when its source is rebuilt (server-sent
 // events), and build a file dropped onto the page or picked with "Open a
 // file…". Plain script, no framework; served as a file so that the
-// Content-Security-Policy needs no inline script.
-(function () {
+// Content-Security-Policy needs no inline script. The briefing page is
+// XHTML, whose parser ignores defer: the script waits for the body itself.
+function bbStart() {
   "use strict";
   var body = document.body;
   document.documentElement.className += " bb-js";
@@ -70,4 +71,10 @@
       send();
     }
   });
-})();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", bbStart);
+} else {
+  bbStart();
+}

@@ -155,7 +155,10 @@ func (s *Server) renderBriefing(w http.ResponseWriter, base, id string, b *Built
 	}
 	c := b.Chapters
 	p.Title, p.Lang, p.Pages = c.Title, c.Lang, c.Pages
-	p.Took = b.Took.Round(time.Millisecond).String()
+	p.Took = fmt.Sprintf("%d ms", b.Took.Milliseconds())
+	if b.Took >= time.Second {
+		p.Took = fmt.Sprintf("%.1f s", b.Took.Seconds())
+	}
 	var band, book strings.Builder
 	for i, ch := range c.Chapters {
 		body := c.OnePage(i, base+"/cover.png")
