@@ -31,6 +31,8 @@ const usage = `briefbook turns a text or Markdown document into a PDF briefing, 
 Usage:
   briefbook build [flags] [PATH...]     build files or folders (default: source/; - reads stdin)
   briefbook PATH...                     the same as build PATH...
+  briefbook watch [flags] [PATH...]     build, then rebuild each document when it is saved
+  briefbook serve [--addr A] [PATH...]  preview, check and download the briefings in a browser
   briefbook summarize [-n N] FILE       print the summary, one sentence a line
   briefbook sections FILE               print section numbers, titles and ¶ ranges
   briefbook facts [--json] FILE         print the fact tables
@@ -54,6 +56,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
 		err = runBuild(rest, stdin, stdout, stderr, getenv)
+	case "watch":
+		err = runWatch(rest, stdout, stderr, getenv)
+	case "serve":
+		err = runServe(rest, stdout, stderr, getenv)
 	case "summarize":
 		err = runSummarize(rest, stdout, stderr)
 	case "sections":

@@ -43,23 +43,9 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	if t.IsZero() {
 		t = render.FixedEpoch
 	}
-	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts, omit: in.Options.Omit, userFonts: in.Options.Fonts}
-	b.setFront(in)
-	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
-	b.hasTables = hasTables(in.Doc)
-	b.addPictures(in.Doc)
-	if err := b.addBody(in.Doc); err != nil {
+	b, err := newBook(in)
+	if err != nil {
 		return err
-	}
-	if err := b.addFront(); err != nil {
-		return err
-	}
-	b.placeFrontMarkers()
-	for _, p := range b.pages {
-		if err := html.Check(p.body); err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
-		}
-		b.recordIDs(p)
 	}
 	css, fonts, err := styleSheet(b.fonts, b.userFonts)
 	if err != nil {
@@ -88,6 +74,31 @@ func render1(w io.Writer, in *render.Input) (err error) {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// newBook makes the book's content documents from in, front matter, body
+// and notes, checked and with the pages of the print edition marked: all
+// of the book but its packaging. Render and RenderChapters share it.
+func newBook(in *render.Input) (*book, error) {
+	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts, omit: in.Options.Omit, userFonts: in.Options.Fonts}
+	b.setFront(in)
+	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
+	b.hasTables = hasTables(in.Doc)
+	b.addPictures(in.Doc)
+	if err := b.addBody(in.Doc); err != nil {
+		return nil, err
+	}
+	if err := b.addFront(); err != nil {
+		return nil, err
+	}
+	b.placeFrontMarkers()
+	for _, p := range b.pages {
+		if err := html.Check(p.body); err != nil {
+			return nil, fmt.Errorf("%s: %w", p.name, err)
+		}
+		b.recordIDs(p)
+	}
+	return b, nil
 }
 
 // finish is the finishing pass over go-epub's files: it replaces the nav

@@ -19,12 +19,7 @@ func (b *book) navXHTML() []byte {
 	w.WriteString(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="` + lang + `" xml:lang="` + lang + `">` + "\n")
 	w.WriteString("<head>\n  <title>" + html.Escape(b.l.Contents) + "</title>\n")
 	w.WriteString(`  <link rel="stylesheet" type="text/css" href="css/book.css"/>` + "\n</head>\n<body>\n")
-	w.WriteString(b.print.markers(partContents))
-	w.WriteString(b.navExtra)
-	w.WriteString(`<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-h">` + "\n")
-	w.WriteString(`<h1 id="toc-h">` + html.Escape(b.l.Contents) + "</h1>\n")
-	writeNavList(&w, b.nav)
-	w.WriteString("</nav>\n")
+	w.WriteString(b.contentsBody())
 	w.WriteString(`<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-h" hidden="hidden">` + "\n")
 	w.WriteString(`<h2 id="landmarks-h">` + html.Escape(b.l.Landmarks) + "</h2>\n<ol>\n")
 	for _, lm := range b.landmarks() {
@@ -39,6 +34,19 @@ func (b *book) navXHTML() []byte {
 	}
 	w.WriteString("</body>\n</html>\n")
 	return []byte(w.String())
+}
+
+// contentsBody is the visible part of the navigation document: the page
+// markers of the contents and the table of contents.
+func (b *book) contentsBody() string {
+	var w strings.Builder
+	w.WriteString(b.print.markers(partContents))
+	w.WriteString(b.navExtra)
+	w.WriteString(`<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-h">` + "\n")
+	w.WriteString(`<h1 id="toc-h">` + html.Escape(b.l.Contents) + "</h1>\n")
+	writeNavList(&w, b.nav)
+	w.WriteString("</nav>\n")
+	return w.String()
 }
 
 func writeNavList(w *strings.Builder, items []*navItem) {

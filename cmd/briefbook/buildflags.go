@@ -1,0 +1,93 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/pipeline"
+	"github.com/briefbook/briefbook/internal/source"
+)
+
+// buildFlags are the flags that say how documents are built, shared by
+// watch and serve (they are build's flags; build parses its own in
+// runBuild). outDir is nil for serve, which writes nothing.
+type buildFlags struct {
+	outDir, formatList, paper, stylePath, encoding, from, maxSize *string
+	epubFonts, quiet, verbose                                     *bool
+}
+
+// addBuildFlags adds the build flags to fs; with output, also -o and
+// --quiet.
+func addBuildFlags(fs *flag.FlagSet, output bool) *buildFlags {
+	b := &buildFlags{}
+	if output {
+		b.outDir = fs.String("o", "output", "output `folder`")
+		b.quiet = fs.Bool("quiet", false, "print errors only")
+	}
+	b.formatList = fs.String("format", "pdf,epub,json", "comma-separated output `formats` ("+formatHelp()+")")
+	b.paper = fs.String("paper", "a4", "PDF paper `size`: a4 or letter")
+	b.stylePath = fs.String("style", "", "JSON style `file` overriding the embedded print style")
+	b.epubFonts = fs.Bool("epub-fonts", false, "embed the fonts in the EPUB")
+	b.encoding = encodingFlag(fs)
+	b.from = fromFlag(fs)
+	b.verbose = fs.Bool("verbose", false, "log each stage with its duration")
+	b.maxSize = maxSizeFlag(fs)
+	return b
+}
+
+// options checks the parsed flags and returns the build options, as build
+// would make them, and the files other than sources that a build reads (a
+// --style file).
+func (b *buildFlags) options(getenv func(string) string, stderr io.Writer) (pipeline.Options, []string, error) {
+	opts := pipeline.DefaultOptions()
+	formats, err := pipeline.LookupFormats(*b.formatList)
+	if err != nil {
+		return opts, nil, &usageError{"--format: " + err.Error()}
+	}
+	if err := checkEncoding(*b.encoding); err != nil {
+		return opts, nil, err
+	}
+	if err := checkFrom(*b.from); err != nil {
+		return opts, nil, err
+	}
+	if b.outDir != nil {
+		opts.OutDir = *b.outDir
+	}
+	opts.Formats = formats
+	opts.Load.Encoding = *b.encoding
+	opts.Load.From = *b.from
+	if opts.Load.MaxSize, err = parseMaxSize(*b.maxSize); err != nil {
+		return opts, nil, err
+	}
+	opts.SourceDateEpoch = getenv("SOURCE_DATE_EPOCH")
+	switch p := strings.ToLower(*b.paper); p {
+	case "a4", "letter":
+		opts.Render.Paper = p
+	default:
+		return opts, nil, &usageError{fmt.Sprintf("--paper: unknown size %q (known: a4, letter)", *b.paper)}
+	}
+	opts.Render.EPUBFonts = *b.epubFonts
+	if _, err := pipeline.BuildTime(opts.SourceDateEpoch, document.Meta{}); err != nil {
+		return opts, nil, &usageError{err.Error()}
+	}
+	var others []string
+	if *b.stylePath != "" {
+		data, err := source.ReadFile(*b.stylePath, maxStyleSize)
+		if err != nil {
+			return opts, nil, &pipeline.InputError{Err: fmt.Errorf("--style %w", err)}
+		}
+		if err := pipeline.CheckStyle(data); err != nil {
+			return opts, nil, &pipeline.InputError{Err: fmt.Errorf("%s: %v", *b.stylePath, err)}
+		}
+		opts.Render.Style = data
+		others = append(others, *b.stylePath)
+	}
+	if *b.verbose {
+		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return opts, others, nil
+}
