@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -16,71 +15,34 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/pipeline"
-	"github.com/briefbook/briefbook/internal/source"
 )
 
 func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlagSet("build", "[flags] [PATH...]", stdout)
 	outDir := fs.String("o", "output", "output `folder`; or one file NAME.pdf, NAME.epub or NAME.json; or - for standard output (with --format)")
-	formatList := fs.String("format", "pdf,epub,json", "comma-separated output `formats` ("+formatHelp()+")")
-	paper := fs.String("paper", "a4", "PDF paper `size`: a4 or letter")
-	stylePath := fs.String("style", "", "JSON style `file` overriding the embedded print style")
-	epubFonts := fs.Bool("epub-fonts", false, "embed the fonts in the EPUB")
-	fontDir := fs.String("font-dir", "", "register the .ttf/.otf files of `folder` as fallback fonts (serif.ttf, sans_bold.ttf, mono.ttf… take that role)")
-	encoding := encodingFlag(fs)
-	from := fromFlag(fs)
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "build up to `N` documents at once")
-	quiet := fs.Bool("quiet", false, "print errors only")
-	verbose := fs.Bool("verbose", false, "log each stage with its duration")
-	maxSize := maxSizeFlag(fs)
-	meta := addMetaFlags(fs)
-	omit := addOmitFlags(fs)
+	bf := addBuildFlags(fs, false)
 	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	formats, err := pipeline.LookupFormats(*formatList)
-	if err != nil {
-		return &usageError{"--format: " + err.Error()}
-	}
-	target, formats, err := resolveOutput(*outDir, formats, flagSet(fs, "format"))
-	if err != nil {
-		return err
-	}
-	if err := checkEncoding(*encoding); err != nil {
-		return err
-	}
-	if err := checkFrom(*from); err != nil {
 		return err
 	}
 	if *jobs < 1 {
 		return &usageError{"-j must be at least 1"}
 	}
-	opts := pipeline.DefaultOptions()
+	opts, others, err := bf.options(getenv, stderr)
+	if err != nil {
+		return err
+	}
+	target, formats, err := resolveOutput(*outDir, opts.Formats, flagSet(fs, "format"))
+	if err != nil {
+		return err
+	}
+	opts.Formats = formats
 	opts.OutDir = *outDir
 	if target == toFile {
 		opts.OutDir, opts.OutFile = filepath.Dir(*outDir), *outDir
 	}
-	opts.Formats = formats
-	opts.Load.Encoding = *encoding
-	opts.Load.From = *from
-	opts.Load.Meta = meta.list
-	opts.Render.Omit = omit.value()
-	if opts.Load.MaxSize, err = parseMaxSize(*maxSize); err != nil {
-		return err
-	}
-	opts.SourceDateEpoch = getenv("SOURCE_DATE_EPOCH")
-	switch p := strings.ToLower(*paper); p {
-	case "a4", "letter":
-		opts.Render.Paper = p
-	default:
-		return &usageError{fmt.Sprintf("--paper: unknown size %q (known: a4, letter)", *paper)}
-	}
-	opts.Render.EPUBFonts = *epubFonts
-	if _, err := pipeline.BuildTime(opts.SourceDateEpoch, document.Meta{}); err != nil {
-		return &usageError{err.Error()}
-	}
+	quiet := bf.quiet
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"source"}
@@ -91,28 +53,6 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	}
 	if target == toStdout && len(formats) == 1 && formats[0].Name != "json" && isTerminal(stdout) {
 		return &usageError{fmt.Sprintf("-o -: not writing %s to a terminal; redirect it (> out%s) or use -o FILE%s", formats[0].Name, formats[0].Ext, formats[0].Ext)}
-	}
-	var others []string
-	if *stylePath != "" {
-		// The whole style, fonts included, is checked once, before any
-		// document is built.
-		data, err := source.ReadFile(*stylePath, maxStyleSize)
-		if err != nil {
-			return &pipeline.InputError{Err: fmt.Errorf("--style %w", err)}
-		}
-		if err := pipeline.CheckStyle(data); err != nil {
-			return &pipeline.InputError{Err: fmt.Errorf("%s: %v", *stylePath, err)}
-		}
-		opts.Render.Style = data
-		others = append(others, *stylePath)
-	}
-	// Font files named by the style or in --font-dir: each opened and
-	// checked once, before any document is built.
-	if opts.Render.Fonts, err = pipeline.LoadFonts(opts.Render.Style, *stylePath, *fontDir); err != nil {
-		return &pipeline.InputError{Err: err}
-	}
-	if *verbose {
-		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	if target == toStdout && !fromStdin {
 		if len(paths) != 1 {
@@ -163,7 +103,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	stop := removeTempsOnSignal(opts.Temps, stderr, os.Exit)
 	defer stop()
 	b := &batch{opts: opts, files: files, skipped: len(skipped), stdout: stdout, stderr: stderr, quiet: *quiet}
-	if !*quiet && !*verbose && isTerminal(stderr) && getenv("CI") == "" {
+	if !*quiet && !*bf.verbose && isTerminal(stderr) && getenv("CI") == "" {
 		b.bar = &progress{w: stderr, total: len(files)}
 	}
 	return b.run(*jobs)

@@ -12,30 +12,38 @@ import (
 	"github.com/briefbook/briefbook/internal/source"
 )
 
-// buildFlags are the flags that say how documents are built, shared by
-// watch and serve (they are build's flags; build parses its own in
-// runBuild). outDir is nil for serve, which writes nothing.
+// buildFlags are the flags that say how documents are built, one
+// definition for build, watch and serve. outDir and quiet are nil for
+// serve, which writes nothing; build defines its own -o (which also takes a
+// file or -).
 type buildFlags struct {
-	outDir, formatList, paper, stylePath, encoding, from, maxSize *string
-	epubFonts, quiet, verbose                                     *bool
+	outDir, formatList, paper, stylePath, fontDir, encoding, from, maxSize *string
+	epubFonts, quiet, verbose                                              *bool
+	meta                                                                   *metaFlags
+	omit                                                                   omitFlags
 }
 
-// addBuildFlags adds the build flags to fs; with output, also -o and
-// --quiet.
+// addBuildFlags adds the build flags to fs; with output, also -o (a
+// folder) and --quiet.
 func addBuildFlags(fs *flag.FlagSet, output bool) *buildFlags {
 	b := &buildFlags{}
 	if output {
 		b.outDir = fs.String("o", "output", "output `folder`")
+	}
+	if output || fs.Name() == "build" {
 		b.quiet = fs.Bool("quiet", false, "print errors only")
 	}
 	b.formatList = fs.String("format", "pdf,epub,json", "comma-separated output `formats` ("+formatHelp()+")")
 	b.paper = fs.String("paper", "a4", "PDF paper `size`: a4 or letter")
 	b.stylePath = fs.String("style", "", "JSON style `file` overriding the embedded print style")
 	b.epubFonts = fs.Bool("epub-fonts", false, "embed the fonts in the EPUB")
+	b.fontDir = fs.String("font-dir", "", "register the .ttf/.otf files of `folder` as fallback fonts (serif.ttf, sans_bold.ttf, mono.ttf… take that role)")
 	b.encoding = encodingFlag(fs)
 	b.from = fromFlag(fs)
 	b.verbose = fs.Bool("verbose", false, "log each stage with its duration")
 	b.maxSize = maxSizeFlag(fs)
+	b.meta = addMetaFlags(fs)
+	b.omit = addOmitFlags(fs)
 	return b
 }
 
@@ -60,6 +68,8 @@ func (b *buildFlags) options(getenv func(string) string, stderr io.Writer) (pipe
 	opts.Formats = formats
 	opts.Load.Encoding = *b.encoding
 	opts.Load.From = *b.from
+	opts.Load.Meta = b.meta.list
+	opts.Render.Omit = b.omit.value()
 	if opts.Load.MaxSize, err = parseMaxSize(*b.maxSize); err != nil {
 		return opts, nil, err
 	}
@@ -85,6 +95,11 @@ func (b *buildFlags) options(getenv func(string) string, stderr io.Writer) (pipe
 		}
 		opts.Render.Style = data
 		others = append(others, *b.stylePath)
+	}
+	// Font files named by the style or in --font-dir: each opened and
+	// checked once, before any document is built.
+	if opts.Render.Fonts, err = pipeline.LoadFonts(opts.Render.Style, *b.stylePath, *b.fontDir); err != nil {
+		return opts, nil, &pipeline.InputError{Err: err}
 	}
 	if *b.verbose {
 		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))

@@ -116,6 +116,9 @@ func TestWatchUsage(t *testing.T) {
 		{[]string{"serve", "--max-upload", "lots"}, 2, "--max-upload"},
 		{[]string{"watch", "missing-folder"}, 1, "missing-folder"},
 		{[]string{"serve", "--addr", "127.0.0.1:notaport", "."}, 1, "--addr 127.0.0.1:notaport"},
+		// Every build flag is theirs too.
+		{[]string{"watch", "-M", "colour=red", "x.md"}, 2, `unknown metadata key "colour"`},
+		{[]string{"serve", "--font-dir", "no-such-fonts", "."}, 1, "no-such-fonts"},
 	} {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "x.md"), []byte(watchDoc), 0o644); err != nil {
@@ -128,8 +131,13 @@ func TestWatchUsage(t *testing.T) {
 	}
 	for _, cmd := range []string{"watch", "serve"} {
 		r := run(t, ".", nil, cmd, "--help")
-		if r.code != 0 || !strings.Contains(r.stdout, "Usage: briefbook "+cmd) || !strings.Contains(r.stdout, "-format") {
+		if r.code != 0 || !strings.Contains(r.stdout, "Usage: briefbook "+cmd) {
 			t.Errorf("%s --help: exit %d, %q", cmd, r.code, r.stdout)
+		}
+		for _, flag := range []string{"-format", "-font-dir", "-metadata", "-no-cover", "-brief", "-title"} {
+			if !strings.Contains(r.stdout, flag) {
+				t.Errorf("%s --help lacks %s", cmd, flag)
+			}
 		}
 	}
 }

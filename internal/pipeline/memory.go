@@ -33,30 +33,19 @@ type Source struct {
 // calls for (parse.SniffReader) unless lo.From names one. Warnings go to
 // w.
 func LoadSource(src Source, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
-	var f *source.File
-	err := runStage(src.Name, "read", func() error {
+	f, err := readStage(src.Name, lo, w, func(ro source.ReadOptions) (*source.File, error) {
 		max := lo.MaxSize
 		if max <= 0 {
 			max = source.DefaultMaxSize
 		}
 		if int64(len(src.Data)) > max {
-			return &InputError{fmt.Errorf("%s: cannot read: %w: it is %s, the limit is %s (raise it with --max-input-size)",
-				src.Name, source.ErrTooLarge, source.FormatSize(int64(len(src.Data))), source.FormatSize(max))}
+			return nil, fmt.Errorf("%s: cannot read: %w: it is %s, the limit is %s (raise it with --max-input-size)",
+				src.Name, source.ErrTooLarge, source.FormatSize(int64(len(src.Data))), source.FormatSize(max))
 		}
-		ro, err := readOptions(lo)
-		if err != nil {
-			return err
-		}
-		if f, err = source.DecodeWith(src.Name, src.Data, ro); err != nil {
-			return &InputError{err}
-		}
-		return nil
+		return source.DecodeWith(src.Name, src.Data, ro)
 	})
 	if err != nil {
 		return nil, err
-	}
-	for _, fw := range f.Warnings {
-		w.Add(fw.Pos, "%s", fw.Msg)
 	}
 	if lo.From == "" && f.Ext() == "" {
 		lo.From = parse.SniffReader(f.Data)

@@ -132,13 +132,27 @@ type LoadOptions struct {
 // Errors are *InputError when the input is at fault, *InternalError when
 // briefbook is.
 func Load(path string, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
+	f, err := readStage(path, lo, w, func(ro source.ReadOptions) (*source.File, error) {
+		return source.ReadWith(path, ro)
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Pictures are read from the source file's folder tree only.
+	pictures := picture.Folder{Root: filepath.Dir(path)}.Read
+	return loadFile(f, parse.Options{From: lo.From, Pictures: pictures}, lo, w)
+}
+
+// readStage runs the read stage of the source called name with read,
+// given the read options of lo, and passes the reader's warnings to w.
+func readStage(name string, lo LoadOptions, w *source.Warnings, read func(source.ReadOptions) (*source.File, error)) (*source.File, error) {
 	var f *source.File
-	err := runStage(path, "read", func() error {
+	err := runStage(name, "read", func() error {
 		ro, err := readOptions(lo)
 		if err != nil {
 			return err
 		}
-		if f, err = source.ReadWith(path, ro); err != nil {
+		if f, err = read(ro); err != nil {
 			return &InputError{err}
 		}
 		return nil
@@ -149,9 +163,7 @@ func Load(path string, lo LoadOptions, w *source.Warnings) (*Loaded, error) {
 	for _, fw := range f.Warnings {
 		w.Add(fw.Pos, "%s", fw.Msg)
 	}
-	// Pictures are read from the source file's folder tree only.
-	pictures := picture.Folder{Root: filepath.Dir(path)}.Read
-	return loadFile(f, parse.Options{From: lo.From, Pictures: pictures}, lo, w)
+	return f, nil
 }
 
 // readOptions are the source.ReadOptions of lo.

@@ -37,45 +37,34 @@ type Built struct {
 // keeping the outputs in memory. Warnings found before an error are
 // returned with it.
 func buildPath(path string, opts pipeline.Options) (*Built, []source.Warning, error) {
-	start := time.Now()
-	var ws source.Warnings
-	var l *pipeline.Loaded
-	err := guard(path, "read, parse and analyse", func() (err error) {
-		l, err = pipeline.Load(path, opts.Load, &ws)
-		return err
+	return buildWith(path, opts, func(ws *source.Warnings) (*pipeline.Loaded, error) {
+		return pipeline.Load(path, opts.Load, ws)
 	})
-	if err != nil {
-		return nil, ws.List, err
-	}
-	b, err := buildLoaded(l, opts, &ws)
-	if err != nil {
-		return nil, ws.List, err
-	}
-	b.Took = time.Since(start)
-	return b, ws.List, nil
 }
 
 // buildData builds data, a file called name that a user handed over (an
 // upload), checked like any input: at most max bytes, text and not
-// binary, decoded as source.Decode does. name is reduced to a plain file
-// name first (see uploadName).
+// binary, decoded and read as pipeline.LoadSource does a source without a
+// folder (so it reads no picture). name is reduced to a plain file name
+// first (see uploadName).
 func buildData(name string, data []byte, max int64, opts pipeline.Options) (*Built, []source.Warning, error) {
-	start := time.Now()
 	name = uploadName(name)
 	if int64(len(data)) > max {
 		return nil, nil, &pipeline.InputError{Err: fmt.Errorf("%s: %s is larger than the limit of %s", name, source.FormatSize(int64(len(data))), source.FormatSize(max))}
 	}
-	f, err := source.Decode(name, data)
-	if err != nil {
-		return nil, nil, &pipeline.InputError{Err: err}
-	}
+	return buildWith(name, opts, func(ws *source.Warnings) (*pipeline.Loaded, error) {
+		return pipeline.LoadSource(pipeline.Source{Name: name, Data: data}, opts.Load, ws)
+	})
+}
+
+// buildWith loads a source with load and builds it into memory, timing
+// the whole.
+func buildWith(name string, opts pipeline.Options, load func(*source.Warnings) (*pipeline.Loaded, error)) (*Built, []source.Warning, error) {
+	start := time.Now()
 	var ws source.Warnings
-	for _, w := range f.Warnings {
-		ws.Add(w.Pos, "%s", w.Msg)
-	}
 	var l *pipeline.Loaded
-	err = guard(name, "parse and analyse", func() (err error) {
-		l, err = pipeline.LoadFile(f, opts.Load.Analyze, &ws)
+	err := guard(name, "read, parse and analyse", func() (err error) {
+		l, err = load(&ws)
 		return err
 	})
 	if err != nil {

@@ -191,31 +191,33 @@ func (s *Server) execute(w http.ResponseWriter, name, ctype string, status int, 
 	w.Write(buf.Bytes())
 }
 
-func (s *Server) docCover(w http.ResponseWriter, r *http.Request) {
+// built returns the build of the document the request's {id} names, or
+// answers 404 and returns nil.
+func (s *Server) built(w http.ResponseWriter, r *http.Request) *Built {
 	d := s.lookup(r.PathValue("id"))
 	if d == nil {
 		notFound(w)
-		return
+		return nil
 	}
 	b, _, err := s.get(d)
 	if err != nil {
 		notFound(w)
-		return
+		return nil
 	}
-	serveBytes(w, r, "image/png", "", b.Chapters.Cover)
+	return b
+}
+
+func (s *Server) docCover(w http.ResponseWriter, r *http.Request) {
+	if b := s.built(w, r); b != nil {
+		serveBytes(w, r, "image/png", "", b.Chapters.Cover)
+	}
 }
 
 // docImage serves a picture of a document's briefing, by the file name
 // the book gives it (never a path of the source's folder).
 func (s *Server) docImage(w http.ResponseWriter, r *http.Request) {
-	d := s.lookup(r.PathValue("id"))
-	if d == nil {
-		notFound(w)
-		return
-	}
-	b, _, err := s.get(d)
-	if err != nil {
-		notFound(w)
+	b := s.built(w, r)
+	if b == nil {
 		return
 	}
 	img, ok := b.Chapters.Images[r.PathValue("name")]
@@ -236,17 +238,9 @@ func (s *Server) uploadCover(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) docDownload(w http.ResponseWriter, r *http.Request) {
-	d := s.lookup(r.PathValue("id"))
-	if d == nil {
-		notFound(w)
-		return
+	if b := s.built(w, r); b != nil {
+		sendOutput(w, r, b, r.PathValue("format"))
 	}
-	b, _, err := s.get(d)
-	if err != nil {
-		notFound(w)
-		return
-	}
-	sendOutput(w, r, b, r.PathValue("format"))
 }
 
 func (s *Server) uploadDownload(w http.ResponseWriter, r *http.Request) {
