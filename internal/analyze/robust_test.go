@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/briefbook/briefbook/internal/cputime"
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
 )
@@ -109,10 +110,10 @@ func bestOf3(mk func() *document.Document) time.Duration {
 	for range 3 {
 		d := mk()
 		runtime.GC() // no garbage of earlier runs collected on our time
-		t0 := time.Now()
+		t0 := cputime.Now()
 		Segment(d)
 		Analyze(d, Options{})
-		best = min(best, time.Since(t0))
+		best = min(best, cputime.Since(t0))
 	}
 	return best
 }

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
+	"github.com/briefbook/briefbook/internal/cputime"
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/source"
 )
@@ -58,12 +58,12 @@ func docLetters(doc *document.Document) string {
 
 func TestWarAndPeace(t *testing.T) {
 	f := loadFile(t, warAndPeace)
-	start := time.Now()
+	start := cputime.Now()
 	doc, err := ParseText(f, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	elapsed := time.Since(start)
+	elapsed := cputime.Since(start)
 	t.Logf("parsed %d bytes in %v", len(f.Data), elapsed)
 	if len(doc.Sections) != 17 {
 		t.Errorf("top-level sections = %d, want 17 (15 books, 2 epilogues)", len(doc.Sections))

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbook/briefbook/internal/cputime"
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/render"
 	"github.com/briefbook/briefbook/internal/source"
@@ -329,9 +330,9 @@ func TestLongDocument(t *testing.T) {
 		t.Skip("short mode")
 	}
 	in := render.Input{Doc: longDoc(t), Options: render.DefaultOptions()}
-	start := time.Now()
+	start := cputime.Now()
 	res := mustLayout(t, &in)
-	d := time.Since(start)
+	d := cputime.Since(start)
 	t.Logf("%d pages in %v", res.Pages, d)
 	if d > 15*time.Second {
 		t.Errorf("long document took %v", d)
