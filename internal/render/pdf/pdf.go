@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/briefbook/briefbook/internal/render"
 	"github.com/go-pdf/fpdf"
@@ -98,7 +99,12 @@ func layoutPasses(in *render.Input) (*Result, error) {
 	m := &metrics{}
 	var prev *record
 	for pass := 1; ; pass++ {
-		l, err := newLayout(in, st, fs, m, d, fm, size, prev)
+		// Passes lay out without painting until the page map settles
+		// (a pass records what the one before it recorded, or the last
+		// pass allowed); then that pass is repeated with fpdf to paint
+		// it. Given the same record to start from, a pass lays out the
+		// same, so the painted pass is the settled one.
+		l, err := newDryLayout(in, st, fs, m, d, fm, size, prev)
 		if err != nil {
 			return nil, err
 		}
@@ -108,13 +114,46 @@ func layoutPasses(in *render.Input) (*Result, error) {
 			return nil, err
 		}
 		if prev != nil && (l.rec.equal(prev) || pass == maxPasses) {
-			return l.output()
+			p, err := newLayout(in, st, fs, m, d, fm, size, prev)
+			if err != nil {
+				return nil, err
+			}
+			p.hy = hy
+			p.run()
+			if err := p.c.Error(); err != nil {
+				return nil, err
+			}
+			return p.output()
 		}
 		prev = l.rec
 	}
 }
 
-// newLayout starts a pass: a fresh fpdf document with fonts and metadata.
+// pageSizes caches the page width and height (mm) of each fpdf size name.
+var pageSizes sync.Map
+
+// pageDims returns the page width and height of size, in mm, as fpdf
+// gives them.
+func pageDims(size string) (w, h float64) {
+	if v, ok := pageSizes.Load(size); ok {
+		d := v.([2]float64)
+		return d[0], d[1]
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	w, h = pdf.GetPageSize()
+	pageSizes.Store(size, [2]float64{w, h})
+	return w, h
+}
+
+// newDryLayout starts a pass that lays out without painting (see
+// dryPainter).
+func newDryLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
+	w, h := pageDims(size)
+	return startLayout(&canvas{painter: &dryPainter{}, fonts: fs}, w, h, in, st, m, d, fm, prev)
+}
+
+// newLayout starts a pass that paints: a fresh fpdf document with fonts
+// and metadata.
 func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
 	pdf.SetCompression(true)
@@ -146,8 +185,13 @@ func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared,
 		return nil, err
 	}
 	w, h := pdf.GetPageSize()
+	return startLayout(&canvas{painter: pdf, pdf: pdf, fonts: fs}, w, h, in, st, m, d, fm, prev)
+}
+
+// startLayout returns the layout of one pass drawing on c, on pages of w×h mm.
+func startLayout(c *canvas, w, h float64, in *render.Input, st *Style, m *metrics, d *prepared, fm *front, prev *record) (*layout, error) {
 	l := &layout{
-		c: &canvas{Fpdf: pdf, fonts: fs}, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
+		c: c, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
 		pageW: w, pageH: h,
 		left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
 		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom, pageBottom: h - st.Page.MarginBottom,
@@ -182,7 +226,7 @@ func (l *layout) run() {
 func (l *layout) output() (*Result, error) {
 	l.c.SetPage(l.c.PageCount()) // else fpdf drops the pages after the current one
 	var buf bytes.Buffer
-	if err := l.c.Output(&buf); err != nil {
+	if err := l.c.pdf.Output(&buf); err != nil {
 		return nil, err
 	}
 	if err := l.c.Error(); err != nil {
