@@ -49,6 +49,10 @@ type canvas struct {
 	size  float64 // pt; 0 before the first setFont
 	text  rgb
 	hasT  bool
+	// added marks the faces registered with pdf: a face is registered
+	// the first time the painting pass sets it, so a face the document
+	// never draws with is neither parsed nor embedded.
+	added []bool
 }
 
 // dry reports whether the pass only lays out, without a PDF to paint.
@@ -59,6 +63,15 @@ func (c *canvas) setFont(f face, size float64) {
 		return
 	}
 	family, style := f.family()
+	if c.pdf != nil {
+		if c.added == nil {
+			c.added = make([]bool, len(c.fonts))
+		}
+		if int(f) >= 0 && int(f) < len(c.added) && !c.added[f] {
+			c.added[f] = true
+			c.fonts.register(c.pdf, f)
+		}
+	}
 	c.SetFont(family, style, size)
 	c.face, c.size = f, size
 }

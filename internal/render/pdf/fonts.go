@@ -117,19 +117,17 @@ func loadFonts(st *Style, user *fonts.User) (fontSet, error) {
 	return fs, nil
 }
 
-// register adds every face to pdf. fpdf writes into the font bytes it is
-// given while subsetting (measured: the second render in a process differed
-// from the first), so it gets a private copy and fonts.Face.Data, shared by
-// the whole process, stays intact.
-func (fs fontSet) register(pdf *fpdf.Fpdf) error {
-	for i, f := range fs {
-		family, style := face(i).family()
-		pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(f.Data))
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("font %s: %v", f.File, err)
-		}
+// register adds face f to pdf (see canvas.setFont); a failure is pdf's
+// error. fpdf writes into the font bytes it is given while subsetting
+// (measured: the second render in a process differed from the first), so
+// it gets a private copy and fonts.Face.Data, shared by the whole process,
+// stays intact.
+func (fs fontSet) register(pdf *fpdf.Fpdf, f face) {
+	family, style := f.family()
+	pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(fs[f].Data))
+	if err := pdf.Error(); err != nil {
+		pdf.SetError(fmt.Errorf("font %s: %v", fs[f].File, err))
 	}
-	return nil
 }
 
 // The order in which faces are tried for a rune the wanted face lacks:

@@ -162,9 +162,6 @@ func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared,
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(in.Options.Time)
 	pdf.SetModificationDate(in.Options.Time)
-	if err := fs.register(pdf); err != nil {
-		return nil, err
-	}
 	meta := in.Doc.Meta
 	pdf.SetTitle(fm.title, true)
 	if fm.author != "" {
