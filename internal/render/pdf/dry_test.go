@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"os"
+	"reflect"
 	"runtime"
 	"testing"
 	"time"
@@ -187,4 +188,29 @@ func TestWidthsLetGoOfFonts(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	t.Error("the width table of a dropped font is still cached")
+}
+
+// TestLayoutPagesMatchesLayout: the page map without the file is the page
+// map of the file.
+func TestLayoutPagesMatchesLayout(t *testing.T) {
+	for name, in := range map[string]*render.Input{
+		"fixture": fixtureInput(),
+		"long":    {Doc: longDoc(t), Options: render.DefaultOptions(), Warnings: &source.Warnings{}},
+	} {
+		want := mustLayout(t, in)
+		got, err := LayoutPages(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.PDF != nil {
+			t.Errorf("%s: LayoutPages painted a file", name)
+		}
+		got.PDF = want.PDF
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: LayoutPages gives another page map (%d pages, Layout %d)", name, got.Pages, want.Pages)
+		}
+	}
+	if _, err := LayoutPages(&render.Input{}); err == nil {
+		t.Error("LayoutPages without a document: no error")
+	}
 }

@@ -56,7 +56,23 @@ func Layout(in *render.Input) (res *Result, err error) {
 	if in == nil || in.Doc == nil {
 		return nil, errors.New("render pdf: no document")
 	}
-	res, err = layoutPasses(in)
+	res, err = layoutPasses(in, true)
+	if err != nil {
+		return nil, fmt.Errorf("render pdf: %w", err)
+	}
+	return res, nil
+}
+
+// LayoutPages lays out in as Layout does and returns its page map without
+// painting the file: Result.PDF is nil. A build that needs the PDF's pages
+// but not the PDF (the EPUB's page-list) calls it. Errors read
+// "render pdf: …"; a fault in the pictures that only painting finds is
+// not reported.
+func LayoutPages(in *render.Input) (*Result, error) {
+	if in == nil || in.Doc == nil {
+		return nil, errors.New("render pdf: no document")
+	}
+	res, err := layoutPasses(in, false)
 	if err != nil {
 		return nil, fmt.Errorf("render pdf: %w", err)
 	}
@@ -74,7 +90,9 @@ func pageSize(paper string) (string, error) {
 	return "", fmt.Errorf("paper %q: want \"a4\" or \"letter\"", paper)
 }
 
-func layoutPasses(in *render.Input) (*Result, error) {
+// layoutPasses lays out in until its page map settles, then paints the
+// settled pass when paint is set.
+func layoutPasses(in *render.Input, paint bool) (*Result, error) {
 	size, err := pageSize(in.Options.Paper)
 	if err != nil {
 		return nil, err
@@ -114,6 +132,9 @@ func layoutPasses(in *render.Input) (*Result, error) {
 			return nil, err
 		}
 		if prev != nil && (l.rec.equal(prev) || pass == maxPasses) {
+			if !paint {
+				return l.result(nil), nil
+			}
 			p, err := newLayout(in, st, fs, m, d, fm, size, prev)
 			if err != nil {
 				return nil, err
@@ -233,6 +254,11 @@ func (l *layout) output() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return l.result(file), nil
+}
+
+// result returns the page map of the pass with file as its PDF.
+func (l *layout) result(file []byte) *Result {
 	res := &Result{PDF: file, Pages: l.rec.pages,
 		SectionPage: map[string]int{}, ParagraphPage: map[string]int{}, PageMap: l.rec.pageMap()}
 	for k, v := range l.rec.sectionPage {
@@ -241,7 +267,7 @@ func (l *layout) output() (*Result, error) {
 	for k, v := range l.rec.paragraphPage {
 		res.ParagraphPage[k] = v
 	}
-	return res, nil
+	return res
 }
 
 // metaClean keeps metadata strings within the Basic Multilingual Plane
