@@ -12,8 +12,10 @@
 package gazetteer
 
 import (
+	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strconv"
@@ -72,9 +74,16 @@ type index struct {
 	places  []Place
 	aliases []alias
 	// first maps the first word of each alias to the aliases starting with
-	// it; stems maps the stem (see stem) of the first word of each Cyrillic
-	// alias to those aliases.
+	// it, for first words that do not start with a Cyrillic letter;
+	// cyrFirst does the same for those that do. stems maps the stem (see
+	// stem) of the first word of each Cyrillic alias to those aliases.
+	// Look-ups go through firstOf.
 	first map[string][]int32
+	// cyrFirst is built on the first look-up of a Cyrillic word (see
+	// cyrIndex): half of the aliases are Cyrillic, and a text in English
+	// never needs them.
+	cyrFirst     map[string][]int32
+	cyrFirstOnce sync.Once
 	// stems is built on the first Cyrillic look-up (see stemIndex): a
 	// text in English never pays for it.
 	stems     map[string][]int32
@@ -106,7 +115,7 @@ var load = sync.OnceValue(func() *index {
 
 func parse(fsys embed.FS) (*index, error) {
 	ix := &index{
-		first:   make(map[string][]int32, 150000),
+		first:   make(map[string][]int32, 40000),
 		country: map[string]int32{},
 	}
 	// The two files are independent: the names are read beside the places.
@@ -160,15 +169,34 @@ func readGzip(fsys embed.FS, name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
+	// The gzip trailer gives the size of the text (modulo 4 GiB): the
+	// buffer is made once at that size rather than grown while reading.
+	var b []byte
+	if st, err := f.Stat(); err == nil && st.Size() >= 4 {
+		if z, ok := f.(io.ReaderAt); ok {
+			var n [4]byte
+			if _, err := z.ReadAt(n[:], st.Size()-4); err == nil {
+				b = make([]byte, 0, int(binary.LittleEndian.Uint32(n[:]))+1)
+			}
+		}
+	}
+	buf := bytes.NewBuffer(b)
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 func (ix *index) parsePlaces(data []byte) error {
 	var f [7]string
+	// The slices are sized from the text, so they are not copied as they
+	// grow; a first word's list starts as a one-element window on one
+	// shared array (most first words begin a single alias).
+	lines := bytes.Count(data, []byte{'\n'}) + 1
+	nAlias := bytes.Count(data, []byte{'|'}) + lines
+	ix.places = make([]Place, 0, lines)
+	ix.aliases = make([]alias, 0, nAlias)
+	one := make([]int32, nAlias)
 	return eachLine(data, "places.tsv", f[:], func(n int) error {
 		p := Place{Country: f[1], Admin1: f[4], Name: f[5]}
 		switch f[0] {
@@ -211,8 +239,14 @@ func (ix *index) parsePlaces(data []byte) error {
 			al.cyrillic = isCyrillic(a)
 			k := int32(len(ix.aliases))
 			ix.aliases = append(ix.aliases, al)
-			w, _, _ := strings.Cut(a, " ")
-			ix.first[w] = append(ix.first[w], k)
+			if w, _, _ := strings.Cut(a, " "); !isCyrillic(w) {
+				if l, ok := ix.first[w]; ok {
+					ix.first[w] = append(l, k)
+				} else {
+					one[k] = k
+					ix.first[w] = one[k : k+1 : k+1]
+				}
+			}
 		}
 		return nil
 	})
@@ -271,6 +305,29 @@ func CountryByCode(code string) (Place, bool) {
 // regions, divisions and cities, each sorted by country and name. The
 // slice is shared: do not change it.
 func Places() []Place { return load().places }
+
+// firstOf returns the aliases whose first word is w, in the order of the
+// data.
+func (ix *index) firstOf(w string) []int32 {
+	if isCyrillic(w) {
+		return ix.cyrIndex()[w]
+	}
+	return ix.first[w]
+}
+
+// cyrIndex returns the map from each first word that starts with a
+// Cyrillic letter to the aliases starting with it, building it once.
+func (ix *index) cyrIndex() map[string][]int32 {
+	ix.cyrFirstOnce.Do(func() {
+		ix.cyrFirst = make(map[string][]int32, 30000)
+		for k, al := range ix.aliases {
+			if w, _, _ := strings.Cut(al.words, " "); isCyrillic(w) {
+				ix.cyrFirst[w] = append(ix.cyrFirst[w], int32(k))
+			}
+		}
+	})
+	return ix.cyrFirst
+}
 
 // stemIndex returns the map from the stem of each Cyrillic alias's first
 // word to those aliases, building it once.

@@ -62,14 +62,14 @@ func Match(words []string, i int) (Hit, bool) {
 		}
 	}
 	w := words[i]
-	try(ix.first[w])
+	try(ix.firstOf(w))
 	if base, ok := cutPossessive(w); ok {
-		try(ix.first[base])
+		try(ix.firstOf(base))
 	}
 	if isCyrillic(w) {
 		stems := ix.stemIndex()
 		forEachBase(w, func(base string) {
-			try(ix.first[base])
+			try(ix.firstOf(base))
 			try(stems[base])
 		})
 	}

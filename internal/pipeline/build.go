@@ -206,11 +206,13 @@ func build(path string, inMemory bool, opts Options, load func(*source.Warnings)
 
 // Layout lays out the PDF edition once when one of formats needs it, and
 // gives its page map to the input (the EPUB's page-list follows it). It
-// returns nil when no format needs the layout.
+// returns nil when no format needs the layout. Without the PDF among
+// formats the layout is not painted (layout.PDF is nil).
 func Layout(in *render.Input, formats []Format) (layout *pdf.Result, err error) {
-	need := false
+	need, paint := false, false
 	for _, f := range formats {
 		need = need || f.NeedsLayout
+		paint = paint || f.Name == "pdf"
 	}
 	if !need {
 		return nil, nil
@@ -218,7 +220,11 @@ func Layout(in *render.Input, formats []Format) (layout *pdf.Result, err error) 
 	src := in.Doc.Meta.Source
 	err = runStage(src, "lay out pdf", func() error {
 		var err error
-		layout, err = pdf.Layout(in)
+		if paint {
+			layout, err = pdf.Layout(in)
+		} else {
+			layout, err = pdf.LayoutPages(in)
+		}
 		return err
 	})
 	if err != nil {

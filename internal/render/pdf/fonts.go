@@ -117,19 +117,17 @@ func loadFonts(st *Style, user *fonts.User) (fontSet, error) {
 	return fs, nil
 }
 
-// register adds every face to pdf. fpdf writes into the font bytes it is
-// given while subsetting (measured: the second render in a process differed
-// from the first), so it gets a private copy and fonts.Face.Data, shared by
-// the whole process, stays intact.
-func (fs fontSet) register(pdf *fpdf.Fpdf) error {
-	for i, f := range fs {
-		family, style := face(i).family()
-		pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(f.Data))
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("font %s: %v", f.File, err)
-		}
+// register adds face f to pdf (see canvas.setFont); a failure is pdf's
+// error. fpdf writes into the font bytes it is given while subsetting
+// (measured: the second render in a process differed from the first), so
+// it gets a private copy and fonts.Face.Data, shared by the whole process,
+// stays intact.
+func (fs fontSet) register(pdf *fpdf.Fpdf, f face) {
+	family, style := f.family()
+	pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(fs[f].Data))
+	if err := pdf.Error(); err != nil {
+		pdf.SetError(fmt.Errorf("font %s: %v", fs[f].File, err))
 	}
-	return nil
 }
 
 // The order in which faces are tried for a rune the wanted face lacks:
@@ -209,9 +207,9 @@ func (l *layout) textRuns(s string, f face, size float64, col rgb) []run {
 	return out
 }
 
-// metrics measures text. Widths are taken from fpdf itself (so lines are
-// measured exactly as fpdf will draw them), one rune at a time, and cached
-// per face; the cache is shared by all passes of one layout.
+// metrics measures text. Widths are those fpdf draws with, one rune at a
+// time, from the per-process tables of fontcache.go; metrics keeps a
+// per-face view of them for the passes of one layout.
 type metrics struct {
 	widths [][]float32 // by face: width of a rune at 1 pt, in mm; <0: unknown
 	// measured counts the runes measured, cached or not: the tests of
@@ -220,8 +218,10 @@ type metrics struct {
 }
 
 // runeWidth returns the advance of r in face f at 1 pt, in mm, measuring
-// with pdf on a cache miss. A rune f lacks is measured in the face that
-// draws it (see fontSet.resolve). Only BMP runes reach here (see sanitize).
+// on a cache miss. A rune f lacks is measured in the face that draws it
+// (see fontSet.resolve). Only BMP runes reach here (see sanitize). A font
+// fpdf cannot read sets the canvas's error (the face was checked when it
+// was loaded, so this is not expected) and measures 0.
 func (m *metrics) runeWidth(pdf *canvas, f face, r rune) float64 {
 	m.measured++
 	if r < 0 || r > 0xFFFF {
@@ -241,12 +241,11 @@ func (m *metrics) runeWidth(pdf *canvas, f face, r rune) float64 {
 	if v := w[r]; v >= 0 {
 		return float64(v)
 	}
-	const probe = 100.0
-	saved, savedSize := pdf.face, pdf.size
-	pdf.setFont(pdf.fonts.resolve(f, r), probe)
-	v := pdf.GetStringWidth(string(r)) / probe
-	if savedSize > 0 {
-		pdf.setFont(saved, savedSize)
+	g := pdf.fonts[pdf.fonts.resolve(f, r)]
+	v, err := widthsOf(g).runeWidth(g, r)
+	if err != nil {
+		pdf.SetError(err)
+		return 0
 	}
 	w[r] = float32(v)
 	return float64(w[r])

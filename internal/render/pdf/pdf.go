@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/briefbook/briefbook/internal/render"
 	"github.com/go-pdf/fpdf"
@@ -55,7 +56,23 @@ func Layout(in *render.Input) (res *Result, err error) {
 	if in == nil || in.Doc == nil {
 		return nil, errors.New("render pdf: no document")
 	}
-	res, err = layoutPasses(in)
+	res, err = layoutPasses(in, true)
+	if err != nil {
+		return nil, fmt.Errorf("render pdf: %w", err)
+	}
+	return res, nil
+}
+
+// LayoutPages lays out in as Layout does and returns its page map without
+// painting the file: Result.PDF is nil. A build that needs the PDF's pages
+// but not the PDF (the EPUB's page-list) calls it. Errors read
+// "render pdf: …"; a fault in the pictures that only painting finds is
+// not reported.
+func LayoutPages(in *render.Input) (*Result, error) {
+	if in == nil || in.Doc == nil {
+		return nil, errors.New("render pdf: no document")
+	}
+	res, err := layoutPasses(in, false)
 	if err != nil {
 		return nil, fmt.Errorf("render pdf: %w", err)
 	}
@@ -73,7 +90,9 @@ func pageSize(paper string) (string, error) {
 	return "", fmt.Errorf("paper %q: want \"a4\" or \"letter\"", paper)
 }
 
-func layoutPasses(in *render.Input) (*Result, error) {
+// layoutPasses lays out in until its page map settles, then paints the
+// settled pass when paint is set.
+func layoutPasses(in *render.Input, paint bool) (*Result, error) {
 	size, err := pageSize(in.Options.Paper)
 	if err != nil {
 		return nil, err
@@ -98,7 +117,12 @@ func layoutPasses(in *render.Input) (*Result, error) {
 	m := &metrics{}
 	var prev *record
 	for pass := 1; ; pass++ {
-		l, err := newLayout(in, st, fs, m, d, fm, size, prev)
+		// Passes lay out without painting until the page map settles
+		// (a pass records what the one before it recorded, or the last
+		// pass allowed); then that pass is repeated with fpdf to paint
+		// it. Given the same record to start from, a pass lays out the
+		// same, so the painted pass is the settled one.
+		l, err := newDryLayout(in, st, fs, m, d, fm, size, prev)
 		if err != nil {
 			return nil, err
 		}
@@ -108,13 +132,49 @@ func layoutPasses(in *render.Input) (*Result, error) {
 			return nil, err
 		}
 		if prev != nil && (l.rec.equal(prev) || pass == maxPasses) {
-			return l.output()
+			if !paint {
+				return l.result(nil), nil
+			}
+			p, err := newLayout(in, st, fs, m, d, fm, size, prev)
+			if err != nil {
+				return nil, err
+			}
+			p.hy = hy
+			p.run()
+			if err := p.c.Error(); err != nil {
+				return nil, err
+			}
+			return p.output()
 		}
 		prev = l.rec
 	}
 }
 
-// newLayout starts a pass: a fresh fpdf document with fonts and metadata.
+// pageSizes caches the page width and height (mm) of each fpdf size name.
+var pageSizes sync.Map
+
+// pageDims returns the page width and height of size, in mm, as fpdf
+// gives them.
+func pageDims(size string) (w, h float64) {
+	if v, ok := pageSizes.Load(size); ok {
+		d := v.([2]float64)
+		return d[0], d[1]
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	w, h = pdf.GetPageSize()
+	pageSizes.Store(size, [2]float64{w, h})
+	return w, h
+}
+
+// newDryLayout starts a pass that lays out without painting (see
+// dryPainter).
+func newDryLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
+	w, h := pageDims(size)
+	return startLayout(&canvas{painter: &dryPainter{}, fonts: fs}, w, h, in, st, m, d, fm, prev)
+}
+
+// newLayout starts a pass that paints: a fresh fpdf document with fonts
+// and metadata.
 func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
 	pdf.SetCompression(true)
@@ -123,9 +183,6 @@ func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared,
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(in.Options.Time)
 	pdf.SetModificationDate(in.Options.Time)
-	if err := fs.register(pdf); err != nil {
-		return nil, err
-	}
 	meta := in.Doc.Meta
 	pdf.SetTitle(fm.title, true)
 	if fm.author != "" {
@@ -146,8 +203,13 @@ func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared,
 		return nil, err
 	}
 	w, h := pdf.GetPageSize()
+	return startLayout(&canvas{painter: pdf, pdf: pdf, fonts: fs}, w, h, in, st, m, d, fm, prev)
+}
+
+// startLayout returns the layout of one pass drawing on c, on pages of w×h mm.
+func startLayout(c *canvas, w, h float64, in *render.Input, st *Style, m *metrics, d *prepared, fm *front, prev *record) (*layout, error) {
 	l := &layout{
-		c: &canvas{Fpdf: pdf, fonts: fs}, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
+		c: c, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
 		pageW: w, pageH: h,
 		left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
 		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom, pageBottom: h - st.Page.MarginBottom,
@@ -182,7 +244,7 @@ func (l *layout) run() {
 func (l *layout) output() (*Result, error) {
 	l.c.SetPage(l.c.PageCount()) // else fpdf drops the pages after the current one
 	var buf bytes.Buffer
-	if err := l.c.Output(&buf); err != nil {
+	if err := l.c.pdf.Output(&buf); err != nil {
 		return nil, err
 	}
 	if err := l.c.Error(); err != nil {
@@ -192,6 +254,11 @@ func (l *layout) output() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return l.result(file), nil
+}
+
+// result returns the page map of the pass with file as its PDF.
+func (l *layout) result(file []byte) *Result {
 	res := &Result{PDF: file, Pages: l.rec.pages,
 		SectionPage: map[string]int{}, ParagraphPage: map[string]int{}, PageMap: l.rec.pageMap()}
 	for k, v := range l.rec.sectionPage {
@@ -200,7 +267,7 @@ func (l *layout) output() (*Result, error) {
 	for k, v := range l.rec.paragraphPage {
 		res.ParagraphPage[k] = v
 	}
-	return res, nil
+	return res
 }
 
 // metaClean keeps metadata strings within the Basic Multilingual Plane
