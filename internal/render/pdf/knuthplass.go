@@ -123,6 +123,12 @@ func (l *layout) breakpoints(ws []word, width float64, k, at int) []bp {
 				b.pw = l.m.width(l.c, f.r.face, f.r.size, "-")
 			}
 			bps = append(bps, b)
+			if o.pen == penIdeo && !o.flag {
+				// Between ideographs the breaker may leave a line a
+				// quarter em short (it is set unstretched).
+				f := lastFragAt(wd, c)
+				y += f.r.size * ptMM / 4
+			}
 		}
 		end := len(text)
 		switch {
