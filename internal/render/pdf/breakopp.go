@@ -94,6 +94,11 @@ func (l *layout) opportunities(w word) []opp {
 		}
 		found[o.at] = o
 	}
+	// Addresses and identifiers are not hyphenated: a hyphen there would
+	// read as part of them.
+	if strings.ContainsAny(text, "/@_=&?") || strings.Contains(text, "www.") {
+		hlim = 0
+	}
 	if hlim >= hyphMinWord && l.hy != nil {
 		for _, p := range l.hy.points(text[:hlim]) {
 			put(opp{at: p, hyphen: true, flag: true, pen: penHyphen})

@@ -239,14 +239,25 @@ func kpRun(bps []bp, width, tol float64, noFlag int) *kpNode {
 			if r < -1 {
 				continue
 			}
-			bad := kpInfBad
+			bad, cost := kpInfBad, 0.0
 			if !math.IsInf(r, 1) {
-				bad = min(kpInfBad, int(100*math.Abs(r*r*r)+0.5))
+				cost = 100 * math.Abs(r*r*r)
+				bad = min(kpInfBad, int(cost+0.5))
 			}
 			if float64(bad) > tol {
 				continue
 			}
-			if n := newNode(a, cur, b, r, bad, noFlag); n != nil {
+			if bad >= kpInfBad {
+				// Past "infinitely bad" (emergency pass only) the lines
+				// still differ: prefer the one less short.
+				cost = min(cost, 1e12)
+				if math.IsInf(r, 1) {
+					cost = 1e12 * (1 + (width-nat)/width)
+				}
+			} else {
+				cost = float64(bad)
+			}
+			if n := newNode(a, cur, b, r, cost, noFlag); n != nil {
 				k := key{n.fit, n.hy, lineClass(n.line, noFlag)}
 				if old, ok := best[k]; !ok || n.total < old.total {
 					if !ok {
@@ -259,7 +270,7 @@ func kpRun(bps []bp, width, tol float64, noFlag int) *kpNode {
 		active = kept
 		if len(keys) == 0 && len(active) == 0 && emergency && lastDropped != nil {
 			// Nothing fits: end an overfull line here.
-			n := newNode(lastDropped, cur, b, -1, kpInfBad, -1)
+			n := newNode(lastDropped, cur, b, -1, 3e12, -1)
 			k := key{n.fit, n.hy, lineClass(n.line, noFlag)}
 			keys, best[k] = append(keys, k), n
 		}
@@ -292,7 +303,7 @@ func lineClass(line, noFlag int) int {
 }
 
 // newNode is the break at bps[b] after a, or nil when a rule forbids it.
-func newNode(a *kpNode, cur *bp, b int, r float64, bad, noFlag int) *kpNode {
+func newNode(a *kpNode, cur *bp, b int, r, bad float64, noFlag int) *kpNode {
 	if cur.flag && (a.hy >= maxHyphenRun || a.line == noFlag) {
 		return nil
 	}
@@ -305,7 +316,7 @@ func newNode(a *kpNode, cur *bp, b int, r float64, bad, noFlag int) *kpNode {
 	case r > 0.5:
 		fit = 2
 	}
-	d := float64(kpLinePenalty + bad)
+	d := kpLinePenalty + bad
 	d *= d
 	switch {
 	case cur.pen >= 0:
@@ -348,6 +359,7 @@ func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int) []line 
 		return rest
 	}
 	sw, sat := k, at
+	start := &bps[0]
 	for c := len(chain) - 1; c >= 0; c-- {
 		e := &bps[chain[c]]
 		ln := line{from: sw, fromAt: sat, last: e.fill}
@@ -373,6 +385,13 @@ func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int) []line 
 			ln.w += wd.w
 		}
 		ln.flag = e.flag
+		// Stretch between ideographs, which drawLine leaves unset.
+		spaces := 0.0
+		for _, w := range ln.words[:len(ln.words)-1] {
+			spaces += w.space
+		}
+		ln.inner = max(0, e.y-start.ya-spaces*kpStretch)
+		start = e
 		out = append(out, ln)
 		if ln.cont {
 			sw, sat = e.word, e.at

@@ -24,7 +24,7 @@ func gapRatio(ln line, width float64) (drawn, uncapped float64) {
 	if gaps <= 0 || diff <= 0 {
 		return 1, 1
 	}
-	r := diff / (gaps * kpStretch)
+	r := diff / (gaps*kpStretch + ln.inner)
 	return 1 + min(r, maxJustifyStretch)*kpStretch, 1 + r*kpStretch
 }
 
@@ -176,6 +176,9 @@ func TestTotalFitLines(t *testing.T) {
 				}
 				for _, w := range ln.words {
 					for _, f := range w.frags {
+						if s, _ := wordText(w); f.extra && strings.ContainsAny(s, "/=") {
+							t.Errorf("line %d: a hyphen added in an address: %q", i, s)
+						}
 						if !f.extra {
 							got.WriteString(f.text)
 						} else if f.text != "-" {

@@ -33,6 +33,10 @@ type line struct {
 	// from and fromAt are where the line starts: byte fromAt of word from
 	// of the paragraph's words (set by breakTotal).
 	from, fromAt int
+	// inner is the stretch total fit counted between ideographs: the
+	// spaces stretch as much as the breaker judged, and the line may end
+	// that much short.
+	inner float64
 }
 
 // words splits runs at spaces into words, measuring them.
@@ -213,7 +217,7 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 			gaps += w.space
 		}
 		if diff := width - ln.w; gaps > 0 && diff > 0 {
-			ratio = min(diff/(gaps*kpStretch), maxJustifyStretch)
+			ratio = min(diff/(gaps*kpStretch+ln.inner), maxJustifyStretch)
 		} else if gaps > 0 && diff < 0 {
 			ratio, shrink = max(diff/(gaps*kpShrink), -1), true
 		}
