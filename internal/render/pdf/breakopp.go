@@ -117,6 +117,11 @@ func (l *layout) opportunities(w word) []opp {
 			case long && strings.ContainsRune(urlBreakAfter, prev) && before >= 2 && after >= 3 &&
 				!strings.ContainsRune(urlBreakAfter, next) && !unicode.IsPunct(next):
 				put(opp{at: i, flag: prev == '-', pen: penURL})
+			case long && before >= 2 && after >= 3 && (next == '#' ||
+				unicode.IsLower(prev) && unicode.IsUpper(next) && !unicode.IsUpper(r)):
+				// Before a fragment, and between the words of a
+				// camel-case identifier.
+				put(opp{at: i, pen: penURL})
 			}
 		}
 		prev = r
