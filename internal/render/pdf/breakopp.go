@@ -40,6 +40,16 @@ const urlBreakAfter = "/.-_?&="
 // bytes before the first footnote mark or added text, and none at all in
 // bold or monospaced words (headings, code).
 func wordText(w word) (text string, hyphLimit int) {
+	if len(w.frags) == 1 {
+		f := w.frags[0]
+		switch {
+		case f.r.super || f.r.extra || f.extra:
+			return f.text, 0
+		case f.r.face == serifBold || f.r.face == sansBold || f.r.face == mono:
+			return f.text, 0
+		}
+		return f.text, len(f.text)
+	}
 	var b strings.Builder
 	hyphLimit = -1
 	for _, f := range w.frags {
@@ -84,15 +94,24 @@ func (l *layout) opportunities(w word) []opp {
 	if len(text) < 2 {
 		return nil
 	}
-	found := map[int]opp{}
+	runes, wide, dash := 0, false, false
+	for _, r := range text {
+		runes++
+		switch {
+		case r == '-':
+			dash = true
+		case r == '—' || r == '–' || r >= 0x1100 && ideographic(r):
+			wide = true
+		}
+	}
+	if runes < hyphMinWord && !wide && !dash {
+		return nil
+	}
+	var found []opp
 	put := func(o opp) {
-		if o.at <= 0 || o.at >= len(text) {
-			return
+		if o.at > 0 && o.at < len(text) {
+			found = append(found, o)
 		}
-		if old, ok := found[o.at]; ok && old.pen <= o.pen {
-			return
-		}
-		found[o.at] = o
 	}
 	// Addresses and identifiers are not hyphenated: a hyphen there would
 	// read as part of them.
@@ -104,7 +123,6 @@ func (l *layout) opportunities(w word) []opp {
 			put(opp{at: p, hyphen: true, flag: true, pen: penHyphen})
 		}
 	}
-	runes := utf8.RuneCountInString(text)
 	long := runes >= longToken
 	prev, ri := rune(0), 0
 	for i, r := range text {
@@ -131,6 +149,9 @@ func (l *layout) opportunities(w word) []opp {
 	// its words (those are handled above), that is next to a character of
 	// an ideographic or syllabic script, or after a dash.
 	state, off, rest := -1, 0, text
+	if !wide {
+		rest = ""
+	}
 	for len(rest) > 0 {
 		var seg string
 		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
@@ -147,19 +168,28 @@ func (l *layout) opportunities(w word) []opp {
 			put(opp{at: off, pen: penUAX})
 		}
 	}
-	// No break inside or right before a footnote mark.
-	for _, s := range superSpans(w) {
-		for at := range found {
-			if at >= s[0] && at < s[1] {
-				delete(found, at)
-			}
+	// One break per offset, the least penalised; none inside or right
+	// before a footnote mark.
+	slices.SortStableFunc(found, func(a, b opp) int {
+		if a.at != b.at {
+			return a.at - b.at
+		}
+		return int(a.pen - b.pen)
+	})
+	supers := superSpans(w)
+	out := found[:0]
+	for _, o := range found {
+		if n := len(out); n > 0 && out[n-1].at == o.at {
+			continue
+		}
+		inSuper := false
+		for _, s := range supers {
+			inSuper = inSuper || o.at >= s[0] && o.at < s[1]
+		}
+		if !inSuper {
+			out = append(out, o)
 		}
 	}
-	out := make([]opp, 0, len(found))
-	for _, o := range found {
-		out = append(out, o)
-	}
-	slices.SortFunc(out, func(a, b opp) int { return a.at - b.at })
 	return out
 }
 

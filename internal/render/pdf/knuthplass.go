@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -79,8 +80,11 @@ func (l *layout) breakTotal(ws []word, width float64, k, at, noFlag int) []line 
 
 // breakpoints lists the places a line may end, from byte at of ws[k].
 func (l *layout) breakpoints(ws []word, width float64, k, at int) []bp {
-	bps := []bp{{word: k, at: at}} // the start
+	bps := make([]bp, 1, 2*(len(ws)-k)+1)
+	bps[0] = bp{word: k, at: at} // the start
 	var w, y, z float64
+	var cuts []int
+	one := make([]float64, 1)
 	for i := k; i < len(ws); i++ {
 		wd := ws[i]
 		from := 0
@@ -88,7 +92,7 @@ func (l *layout) breakpoints(ws []word, width float64, k, at int) []bp {
 			from = at
 		}
 		ops := l.opportunities(wd)
-		cuts := make([]int, 0, len(ops)+1)
+		cuts = cuts[:0]
 		for _, o := range ops {
 			if o.at > from {
 				cuts = append(cuts, o.at)
@@ -96,7 +100,12 @@ func (l *layout) breakpoints(ws []word, width float64, k, at int) []bp {
 		}
 		text, _ := wordText(wd)
 		cuts = append(cuts, len(text))
-		widths := l.pieceWidths(wd, from, cuts)
+		widths := one
+		if len(cuts) == 1 && from == 0 {
+			one[0] = wd.w
+		} else {
+			widths = l.pieceWidths(wd, from, cuts)
+		}
 		pos, oi := from, 0
 		for j, c := range cuts {
 			pw := widths[j]
@@ -207,8 +216,8 @@ func kpRun(bps []bp, width, tol float64, noFlag int) *kpNode {
 	type key struct{ fit, hy, line int }
 	for b := 1; b < len(bps); b++ {
 		cur := &bps[b]
-		best := map[key]*kpNode{}
 		var keys []key // in the order first found, for determinism
+		var nodes []*kpNode
 		var lastDropped *kpNode
 		kept := active[:0]
 		for _, a := range active {
@@ -259,11 +268,10 @@ func kpRun(bps []bp, width, tol float64, noFlag int) *kpNode {
 			}
 			if n := newNode(a, cur, b, r, cost, noFlag); n != nil {
 				k := key{n.fit, n.hy, lineClass(n.line, noFlag)}
-				if old, ok := best[k]; !ok || n.total < old.total {
-					if !ok {
-						keys = append(keys, k)
-					}
-					best[k] = n
+				if i := slices.Index(keys, k); i < 0 {
+					keys, nodes = append(keys, k), append(nodes, n)
+				} else if n.total < nodes[i].total {
+					nodes[i] = n
 				}
 			}
 		}
@@ -271,12 +279,9 @@ func kpRun(bps []bp, width, tol float64, noFlag int) *kpNode {
 		if len(keys) == 0 && len(active) == 0 && emergency && lastDropped != nil {
 			// Nothing fits: end an overfull line here.
 			n := newNode(lastDropped, cur, b, -1, 3e12, -1)
-			k := key{n.fit, n.hy, lineClass(n.line, noFlag)}
-			keys, best[k] = append(keys, k), n
+			nodes = append(nodes, n)
 		}
-		for _, k := range keys {
-			active = append(active, best[k])
-		}
+		active = append(active, nodes...)
 		if len(active) == 0 {
 			return nil
 		}
