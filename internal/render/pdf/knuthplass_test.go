@@ -2,10 +2,13 @@ package pdf
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/textgen"
 )
 
@@ -237,5 +240,67 @@ func TestTotalFitLinear(t *testing.T) {
 	t.Logf("5 000 words: %d; 10 000 words: %d", c1, c2)
 	if r := float64(c2) / float64(c1); r > 2.5 {
 		t.Errorf("twice the words cost %.1f× the work, want ≤ 2.5×", r)
+	}
+}
+
+// TestNoHyphenAtPageEnd lays out many pages of justified English and
+// Russian and reads them back: no page's last body line ends with a
+// hyphenated word, while lines inside pages still do (so the rule is at
+// work, not hyphenation switched off).
+func TestNoHyphenAtPageEnd(t *testing.T) {
+	needTool(t, "pdftotext")
+	in := fixtureInput()
+	doc := &document.Document{Meta: in.Doc.Meta}
+	doc.Meta.Marking = "" // the footer's last line then is the page number alone
+	s := &document.Section{Title: "Text", Level: 1}
+	filler := strings.Fields(lorem + russian)
+	for i := 0; i < 80; i++ {
+		text := strings.Repeat(lorem, 3)
+		if i%2 == 1 {
+			text = strings.Repeat(russian, 7)
+		}
+		// A few more words each time, so that page breaks fall anywhere.
+		text += strings.Join(filler[:i%len(filler)], " ")
+		s.Blocks = append(s.Blocks, para(text, i+1))
+	}
+	doc.Sections = []*document.Section{s}
+	doc.Number()
+	in.Doc, in.Analysis = doc, nil
+	res, err := Layout(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := writeTemp(t, res.PDF)
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hyphenEnd := regexp.MustCompile(`\pL-$`)
+	footer := regexp.MustCompile(`^\S+ \d+ \S+ \d+$`)
+	pages, inside, bad := 0, 0, 0
+	for n, page := range strings.Split(string(out), "\f") {
+		var lines []string
+		for _, ln := range strings.Split(page, "\n") {
+			if ln = strings.TrimSpace(ln); ln != "" && !footer.MatchString(ln) {
+				lines = append(lines, ln)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		pages++
+		for _, ln := range lines[:len(lines)-1] {
+			if hyphenEnd.MatchString(ln) {
+				inside++
+			}
+		}
+		if last := lines[len(lines)-1]; hyphenEnd.MatchString(last) {
+			bad++
+			t.Errorf("page %d ends with %q", n+1, last)
+		}
+	}
+	t.Logf("%d pages, %d hyphenated lines inside pages, %d pages ending with a hyphen", pages, inside, bad)
+	if pages < 20 || inside == 0 {
+		t.Fatalf("%d pages, %d hyphenated lines: the test has nothing to check", pages, inside)
 	}
 }
