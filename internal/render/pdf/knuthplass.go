@@ -54,17 +54,62 @@ type kpNode struct {
 	prev  *kpNode
 }
 
+// kpWindow is the most words broken at once: a longer paragraph is broken
+// in overlapping windows (all lines of a window but its last three are
+// kept), so that time and memory stay linear however long it is.
+const kpWindow = 2000
+
 // breakTotal breaks ws, from byte at of word k on, into lines of width mm
 // with total fit. When noFlag ≥ 0, line noFlag (0-based) must not end
 // with a hyphen: the paginator asks this when that line ends a page.
 func (l *layout) breakTotal(ws []word, width float64, k, at, noFlag int) []line {
+	return l.breakSpan(ws, width, k, at, len(ws), noFlag, 0)
+}
+
+// breakSpan breaks ws[k:end] from byte at of ws[k]. When end < len(ws)
+// the span's last line is justified (it is not the paragraph's last). hy0
+// is the number of hyphenated lines just before the span.
+func (l *layout) breakSpan(ws []word, width float64, k, at, end, noFlag, hy0 int) []line {
+	var out []line
+	shift := func() int {
+		if noFlag < len(out) {
+			return -1
+		}
+		return noFlag - len(out)
+	}
+	for end-k > kpWindow {
+		part := l.breakOnce(ws[:k+kpWindow], width, k, at, true, shift(), hy0)
+		keep := len(part) - 3
+		if keep < 1 {
+			break
+		}
+		out = append(out, part[:keep]...)
+		hy0 = trailingFlags(out)
+		k, at = part[keep].from, part[keep].fromAt
+	}
+	return append(out, l.breakOnce(ws[:end], width, k, at, end < len(ws), shift(), hy0)...)
+}
+
+// trailingFlags counts the hyphenated lines at the end of ls, up to the
+// most allowed in a row.
+func trailingFlags(ls []line) int {
+	n := 0
+	for i := len(ls) - 1; i >= 0 && ls[i].flag && n < maxHyphenRun; i-- {
+		n++
+	}
+	return n
+}
+
+// breakOnce breaks ws from byte at of ws[k] to its end in one run of the
+// breaker; open marks an end that is not the paragraph's.
+func (l *layout) breakOnce(ws []word, width float64, k, at int, open bool, noFlag, hy0 int) []line {
 	if k >= len(ws) {
 		return nil
 	}
-	bps := l.breakpoints(ws, width, k, at)
+	bps := l.breakpoints(ws, width, k, at, open)
 	var best *kpNode
 	for _, tol := range kpTolerances {
-		if best = kpRun(bps, width, tol, noFlag); best != nil {
+		if best = kpRun(bps, width, tol, noFlag, hy0); best != nil {
 			break
 		}
 	}
@@ -75,11 +120,35 @@ func (l *layout) breakTotal(ws []word, width float64, k, at, noFlag int) []line 
 	for n := best; n.prev != nil; n = n.prev {
 		chain = append(chain, n.b)
 	}
-	return l.buildLines(ws, bps, chain, k, at)
+	return l.buildLines(ws, bps, chain, k, at, open)
+}
+
+// rebreakAt breaks lines again from line i so that line i+noFlag does not
+// end with a hyphen, and returns all the paragraph's lines; nil when that
+// cannot be done. Only a window is broken again: up to the first line
+// ending between words at least three lines after line i+noFlag.
+func (l *layout) rebreakAt(ws []word, width float64, lines []line, i, noFlag int) []line {
+	j := i + noFlag + 3
+	for j < len(lines)-1 && (lines[j].cont || lines[j].last) {
+		j++
+	}
+	end := len(ws)
+	var tail []line
+	if j < len(lines)-1 {
+		end, tail = lines[j+1].from, lines[j+1:]
+	}
+	mid := l.breakSpan(ws, width, lines[i].from, lines[i].fromAt, end, noFlag, trailingFlags(lines[:i]))
+	if len(mid) <= noFlag || mid[noFlag].flag {
+		return nil
+	}
+	if len(tail) > 0 && tail[0].flag && trailingFlags(mid)+trailingFlags(tail[:1]) > maxHyphenRun {
+		return nil
+	}
+	return append(append(lines[:i:i], mid...), tail...)
 }
 
 // breakpoints lists the places a line may end, from byte at of ws[k].
-func (l *layout) breakpoints(ws []word, width float64, k, at int) []bp {
+func (l *layout) breakpoints(ws []word, width float64, k, at int, open bool) []bp {
 	bps := make([]bp, 1, 2*(len(ws)-k)+1)
 	bps[0] = bp{word: k, at: at} // the start
 	var w, y, z float64
@@ -142,7 +211,8 @@ func (l *layout) breakpoints(ws []word, width float64, k, at int) []bp {
 		end := len(text)
 		switch {
 		case i == len(ws)-1 || wd.brk:
-			bps = append(bps, bp{w: w, y: y, z: z, wa: w, ya: y, za: z, pen: kpForced, fill: true, word: i, at: end})
+			fill := wd.brk || !open
+			bps = append(bps, bp{w: w, y: y, z: z, wa: w, ya: y, za: z, pen: kpForced, fill: fill, word: i, at: end})
 		case wd.space > 0:
 			b := bp{w: w, y: y, z: z, word: i, at: end}
 			w += wd.space
@@ -210,9 +280,9 @@ func (l *layout) runeCuts(w word, from, to int) []runeCut {
 
 // kpRun finds the best breaks with the given tolerance; nil when no
 // breaks fit it. An infinite tolerance always succeeds.
-func kpRun(bps []bp, width, tol float64, noFlag int) *kpNode {
+func kpRun(bps []bp, width, tol float64, noFlag, hy0 int) *kpNode {
 	emergency := math.IsInf(tol, 1)
-	active := []*kpNode{{b: 0}}
+	active := []*kpNode{{b: 0, hy: hy0}}
 	type key struct{ fit, hy, line int }
 	for b := 1; b < len(bps); b++ {
 		cur := &bps[b]
@@ -285,7 +355,7 @@ func kpRun(bps []bp, width, tol float64, noFlag int) *kpNode {
 		if len(active) == 0 {
 			return nil
 		}
-		if cur.pen == kpForced && cur.fill && b == len(bps)-1 {
+		if b == len(bps)-1 {
 			var out *kpNode
 			for _, n := range active {
 				if n.b == b && (out == nil || n.total < out.total) {
@@ -347,7 +417,7 @@ func newNode(a *kpNode, cur *bp, b int, r, bad float64, noFlag int) *kpNode {
 
 // buildLines cuts the words at the chosen breaks (chain runs from the last
 // break back to the first).
-func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int) []line {
+func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int, open bool) []line {
 	out := make([]line, 0, len(chain))
 	rest := ws[k] // what is left of the word being cut
 	restFrom := 0 // byte offset of rest in ws[restWord]
@@ -404,7 +474,7 @@ func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int) []line 
 			sw, sat = e.word+1, 0
 		}
 	}
-	if n := len(out); n > 0 {
+	if n := len(out); n > 0 && !open {
 		out[n-1].last = true
 	}
 	return out

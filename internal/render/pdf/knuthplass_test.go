@@ -151,6 +151,7 @@ func TestTotalFitLines(t *testing.T) {
 		width float64
 	}{
 		{"prose", strings.Repeat(lorem, 3), 80},
+		{"longer than a window", strings.Repeat(lorem, 300), 80},
 		{"url", urlProse(3), 60},
 		{"chinese", strings.Repeat("北京是中华人民共和国的首都", 10), 40},
 		{"one long token", strings.Repeat("x", 400), 30},

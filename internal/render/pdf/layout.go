@@ -262,9 +262,10 @@ func (l *layout) lineStart(top, base, lead float64) {
 func (l *layout) placeLines(lines []line, f frame) { l.placeBroken(lines, f, nil) }
 
 // placeBroken is placeLines for a paragraph that rebreak can break again
-// from a line on, keeping its line noFlag (counted from there) free of a
-// hyphen: a page does not end with a hyphenated word when that works.
-func (l *layout) placeBroken(lines []line, f frame, rebreak func(from line, noFlag int) []line) {
+// from line i on, keeping line i+noFlag free of a hyphen (it returns all
+// the lines, or nil): a page does not end with a hyphenated word when that
+// works.
+func (l *layout) placeBroken(lines []line, f frame, rebreak func(lines []line, i, noFlag int) []line) {
 	n, i, tried := len(lines), 0, -1
 	for i < n {
 		if l.page == 0 {
@@ -307,9 +308,8 @@ func (l *layout) placeBroken(lines []line, f frame, rebreak func(from line, noFl
 		}
 		if rebreak != nil && i+k < n && lines[i+k-1].flag && tried != i {
 			tried = i
-			if nl := rebreak(lines[i], k-1); len(nl) > k && !nl[k-1].flag {
-				lines = append(lines[:i:i], nl...)
-				n = len(lines)
+			if nl := rebreak(lines, i, k-1); nl != nil {
+				lines, n = nl, len(nl)
 				continue
 			}
 		}
@@ -342,7 +342,7 @@ func (l *layout) paragraph(runs []run, f frame) {
 	if len(lines) == 0 {
 		lines = []line{{last: true}}
 	}
-	l.placeBroken(lines, f, func(from line, noFlag int) []line {
-		return l.breakTotal(ws, f.w, from.from, from.fromAt, noFlag)
+	l.placeBroken(lines, f, func(lines []line, i, noFlag int) []line {
+		return l.rebreakAt(ws, f.w, lines, i, noFlag)
 	})
 }
