@@ -22,6 +22,10 @@ const (
 // Shortest word hyphenated, and the fewest letters left before and after a
 // break (TeX's \lefthyphenmin and \righthyphenmin).
 const (
+	// hyphMaxWord is the longest stretch of letters hyphenated: the
+	// pattern matcher's work grows with the square of the length, and no
+	// English or Russian word comes near it.
+	hyphMaxWord  = 64
 	hyphMinWord  = 5
 	hyphMinLeft  = 2
 	hyphMinRight = 3
@@ -117,7 +121,7 @@ func (h *hyphenator) points(word string) []int {
 // stretch hyphenates a run of letters that begins at byte off.
 func (h *hyphenator) stretch(s string, off int) []int {
 	n := utf8.RuneCountInString(s)
-	if n < hyphMinWord {
+	if n < hyphMinWord || n > hyphMaxWord {
 		return nil
 	}
 	var lang *hyphenation.Lang

@@ -1,12 +1,14 @@
 package pdf
 
 import (
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/briefbook/briefbook/internal/textgen"
@@ -303,5 +305,33 @@ func TestNoHyphenAtPageEnd(t *testing.T) {
 	t.Logf("%d pages, %d hyphenated lines inside pages, %d pages ending with a hyphen", pages, inside, bad)
 	if pages < 20 || inside == 0 {
 		t.Fatalf("%d pages, %d hyphenated lines: the test has nothing to check", pages, inside)
+	}
+}
+
+// TestTotalFitLongWord: a word of n and 2n letters (cut between
+// characters, as nothing else fits) must take about twice the time, not
+// four times (the pattern hyphenator is quadratic in the word's length and
+// is not asked about words longer than hyphMaxWord). Best of three runs.
+func TestTotalFitLongWord(t *testing.T) {
+	l := testLayout(t)
+	l.hy, _ = newHyphenator("en")
+	f := l.bodyFrame()
+	best := func(n int) time.Duration {
+		ws := l.words([]run{{text: strings.Repeat("x", n) + " end.", face: serif, size: f.size}})
+		d := time.Duration(math.MaxInt64)
+		for range 3 {
+			t0 := time.Now()
+			lines := l.breakTotal(ws, f.w, 0, 0, -1)
+			d = min(d, time.Since(t0))
+			if len(lines) < n/100 {
+				t.Fatalf("%d letters in %d lines", n, len(lines))
+			}
+		}
+		return d
+	}
+	d1, d2 := best(10_000), best(20_000)
+	t.Logf("10 000 letters: %v; 20 000: %v", d1, d2)
+	if d2 > 3*d1 && d2 > 200*time.Millisecond {
+		t.Errorf("twice the letters took %v → %v", d1, d2)
 	}
 }
