@@ -22,6 +22,10 @@ const (
 // Shortest word hyphenated, and the fewest letters left before and after a
 // break (TeX's \lefthyphenmin and \righthyphenmin).
 const (
+	// hyphMaxWord is the longest stretch of letters hyphenated: the
+	// pattern matcher's work grows with the square of the length, and no
+	// English or Russian word comes near it.
+	hyphMaxWord  = 64
 	hyphMinWord  = 5
 	hyphMinLeft  = 2
 	hyphMinRight = 3
@@ -117,7 +121,7 @@ func (h *hyphenator) points(word string) []int {
 // stretch hyphenates a run of letters that begins at byte off.
 func (h *hyphenator) stretch(s string, off int) []int {
 	n := utf8.RuneCountInString(s)
-	if n < hyphMinWord {
+	if n < hyphMinWord || n > hyphMaxWord {
 		return nil
 	}
 	var lang *hyphenation.Lang
@@ -166,73 +170,46 @@ func runeOffsets(s string) []int {
 // maxHyphenRun is the most consecutive lines that may end with a hyphen.
 const maxHyphenRun = 2
 
-// hyphenate splits w so that its head (with a hyphen added, unless the
-// break follows a hyphen already in the word) fits in room mm. It gives up
-// when forbid is set, when the word is bold or monospaced (headings, code)
-// or when no break point fits.
-func (l *layout) hyphenate(w word, room float64, forbid bool) (head, tail word, ok bool) {
-	if forbid || l.hy == nil || len(w.frags) == 0 || room <= 0 {
-		return word{}, word{}, false
+// hyphenate splits w at the last break inside it (breakopp.go) whose head,
+// with a hyphen added at a hyphenation point, fits in room mm. When forbid
+// is set, breaks that leave a hyphen at the end of the line are skipped.
+// flag tells whether the head ends with a hyphen.
+func (l *layout) hyphenate(w word, room float64, forbid bool) (head, tail word, flag, ok bool) {
+	if len(w.frags) == 0 || room <= 0 {
+		return word{}, word{}, false, false
 	}
-	var b []byte
-	for _, f := range w.frags {
-		switch f.r.face {
-		case serifBold, sansBold, mono:
-			return word{}, word{}, false
-		}
-		if f.r.super || f.r.extra {
-			// A footnote mark or an added address: break only before it.
-			break
-		}
-		b = append(b, f.text...)
+	ops := l.opportunities(w)
+	cuts := make([]int, 0, len(ops)+1)
+	for _, o := range ops {
+		cuts = append(cuts, o.at)
 	}
-	text := string(b)
-	if utf8.RuneCountInString(text) < hyphMinWord {
-		return word{}, word{}, false
+	text, _ := wordText(w)
+	prefix := l.pieceWidths(w, 0, append(cuts, len(text)))
+	for i := 1; i < len(prefix); i++ {
+		prefix[i] += prefix[i-1]
 	}
-	type cand struct {
-		at     int
-		hyphen bool
-	}
-	var cands []cand
-	for _, p := range l.hy.points(text) {
-		cands = append(cands, cand{p, true})
-	}
-	for i := 1; i+1 < len(text); i++ {
-		if text[i] == '-' {
-			before, _ := utf8.DecodeLastRuneInString(text[:i])
-			after, _ := utf8.DecodeRuneInString(text[i+1:])
-			if unicode.IsLetter(before) && unicode.IsLetter(after) && i >= 2 && len(text)-i > 3 {
-				cands = append(cands, cand{i + 1, false})
-			}
-		}
-	}
-	best := -1
-	for i, c := range cands {
-		if best >= 0 && cands[best].at >= c.at {
+	for i := len(ops) - 1; i >= 0; i-- {
+		c := ops[i]
+		if forbid && c.flag {
 			continue
 		}
-		last := lastFragAt(w, c.at)
 		hw := 0.0
 		if c.hyphen {
+			last := lastFragAt(w, c.at)
 			hw = l.m.width(l.c, last.r.face, last.r.size, "-")
 		}
-		if l.prefixWidth(w, c.at)+hw <= room+1e-6 {
-			best = i
+		if prefix[i]+hw > room+1e-6 {
+			continue
 		}
+		head, tail = l.cutWord(w, c.at)
+		if c.hyphen && len(head.frags) > 0 {
+			r := head.frags[len(head.frags)-1].r
+			head.frags = append(head.frags, frag{r: r, text: "-", w: hw, extra: true})
+			head.w += hw
+		}
+		return head, tail, c.flag, true
 	}
-	if best < 0 {
-		return word{}, word{}, false
-	}
-	c := cands[best]
-	head, tail = l.cutWord(w, c.at)
-	if c.hyphen && len(head.frags) > 0 {
-		r := head.frags[len(head.frags)-1].r
-		hw := l.m.width(l.c, r.face, r.size, "-")
-		head.frags = append(head.frags, frag{r: r, text: "-", w: hw, extra: true})
-		head.w += hw
-	}
-	return head, tail, true
+	return word{}, word{}, false, false
 }
 
 // lastFragAt returns the fragment holding the byte before offset at of the

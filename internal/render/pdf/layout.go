@@ -259,8 +259,14 @@ func (l *layout) lineStart(top, base, lead float64) {
 // ends with a single first line (orphan) or starts with a single last line
 // (widow) when the paragraph allows. The footnotes a line calls are
 // reserved on the page of that line.
-func (l *layout) placeLines(lines []line, f frame) {
-	n, i := len(lines), 0
+func (l *layout) placeLines(lines []line, f frame) { l.placeBroken(lines, f, nil) }
+
+// placeBroken is placeLines for a paragraph that rebreak can break again
+// from line i on, keeping line i+noFlag free of a hyphen (it returns all
+// the lines, or nil): a page does not end with a hyphenated word when that
+// works.
+func (l *layout) placeBroken(lines []line, f frame, rebreak func(lines []line, i, noFlag int) []line) {
+	n, i, tried := len(lines), 0, -1
 	for i < n {
 		if l.page == 0 {
 			l.newPage()
@@ -300,6 +306,13 @@ func (l *layout) placeLines(lines []line, f frame) {
 			l.newPage()
 			continue
 		}
+		if rebreak != nil && i+k < n && lines[i+k-1].flag && tried != i {
+			tried = i
+			if nl := rebreak(lines, i, k-1); nl != nil {
+				lines, n = nl, len(nl)
+				continue
+			}
+		}
 		for j := i; j < i+k; j++ {
 			l.takeNotes(l.lineNotes(lines[j], map[string]bool{}))
 			base := l.y + baseline(f.size, f.lead)
@@ -316,9 +329,20 @@ func (l *layout) placeLines(lines []line, f frame) {
 
 // paragraph sets runs as a paragraph in frame f.
 func (l *layout) paragraph(runs []run, f frame) {
-	lines := l.breakLines(l.words(runs), f.w)
+	ws := l.words(runs)
+	if !f.justify {
+		lines := l.breakLines(ws, f.w)
+		if len(lines) == 0 {
+			lines = []line{{last: true}}
+		}
+		l.placeLines(lines, f)
+		return
+	}
+	lines := l.breakTotal(ws, f.w, 0, 0, -1) // knuthplass.go
 	if len(lines) == 0 {
 		lines = []line{{last: true}}
 	}
-	l.placeLines(lines, f)
+	l.placeBroken(lines, f, func(lines []line, i, noFlag int) []line {
+		return l.rebreakAt(ws, f.w, lines, i, noFlag)
+	})
 }

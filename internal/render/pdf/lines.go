@@ -29,6 +29,14 @@ type line struct {
 	w     float64
 	last  bool // ends the paragraph or a hard break: not justified
 	cont  bool // ends inside a word (hyphenated or cut): the word goes on
+	flag  bool // ends with a hyphen (drawn, or the word's own)
+	// from and fromAt are where the line starts: byte fromAt of word from
+	// of the paragraph's words (set by breakTotal).
+	from, fromAt int
+	// inner is the stretch total fit counted between ideographs: the
+	// spaces stretch as much as the breaker judged, and the line may end
+	// that much short.
+	inner float64
 }
 
 // words splits runs at spaces into words, measuring them.
@@ -120,28 +128,40 @@ func (l *layout) breakLines(ws []word, width float64) []line {
 		}
 	}
 	for _, w := range ws {
-		if w.w > width+1e-6 {
-			addWide(w)
-		} else {
-			for len(cur.words) > 0 && cur.w+pendingSpace+w.w > width+1e-6 {
-				head, tail, ok := l.hyphenate(w, width-cur.w-pendingSpace, hyphRun >= maxHyphenRun)
-				if !ok {
-					emit(false)
-					hyphRun = 0
-					break
-				}
-				cur.w += pendingSpace + head.w
-				cur.words = append(cur.words, head)
-				emit(true)
-				hyphRun++
-				w = tail
-			}
-			if w.w > width+1e-6 {
-				// The rest of a hyphenated word is still too wide.
-				addWide(w)
-			} else {
+		for {
+			if cur.w+pendingSpace+w.w <= width+1e-6 || len(cur.words) == 0 && w.w <= width+1e-6 {
 				add(w)
+				break
 			}
+			room := width
+			if len(cur.words) > 0 {
+				room = width - cur.w - pendingSpace
+			}
+			head, tail, flag, ok := l.hyphenate(w, room, hyphRun >= maxHyphenRun)
+			if ok {
+				if len(cur.words) > 0 {
+					cur.w += pendingSpace
+				}
+				cur.w += head.w
+				cur.words = append(cur.words, head)
+				cur.flag = flag
+				emit(true)
+				if flag {
+					hyphRun++
+				} else {
+					hyphRun = 0
+				}
+				w = tail
+				continue
+			}
+			if len(cur.words) > 0 {
+				emit(false)
+				hyphRun = 0
+				continue
+			}
+			// Alone on a line, with no break that fits: cut it.
+			addWide(w)
+			break
 		}
 		if w.brk {
 			cur.last = true
@@ -190,11 +210,16 @@ func (l *layout) splitWord(w word, width float64) []word {
 // drawLine sets ln at x with its baseline at y. When justify is set and the
 // line is not the last of its paragraph, spaces stretch to fill width.
 func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
-	extra := 0.0
+	ratio, shrink := 0.0, false // of each gap's stretch (½ space) or shrink (⅓ space)
 	if justify && !ln.last && len(ln.words) > 1 {
-		extra = (width - ln.w) / float64(len(ln.words)-1)
-		if extra < 0 {
-			extra = 0
+		gaps := 0.0
+		for _, w := range ln.words[:len(ln.words)-1] {
+			gaps += w.space
+		}
+		if diff := width - ln.w; gaps > 0 && diff > 0 {
+			ratio = min(diff/(gaps*kpStretch+ln.inner), maxJustifyStretch)
+		} else if gaps > 0 && diff < 0 {
+			ratio, shrink = max(diff/(gaps*kpShrink), -1), true
 		}
 	}
 	top := y - lead*0.72
@@ -223,7 +248,11 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 		}
 		x += w.w
 		if i < len(ln.words)-1 {
-			x += w.space + extra
+			if shrink {
+				x += w.space * (1 + ratio*kpShrink)
+			} else {
+				x += w.space * (1 + ratio*kpStretch)
+			}
 		}
 	}
 	l.countLine(ln)
