@@ -18,5 +18,6 @@ import (
 )
 
 func main() {
+	setMemoryLimit(os.Getenv)
 	os.Exit(Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
