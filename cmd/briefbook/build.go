@@ -22,6 +22,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	fs := newFlagSet("build", "[flags] [PATH...]", stdout)
 	outDir := fs.String("o", "output", "output `folder`; or one file NAME.pdf, NAME.epub or NAME.json; or - for standard output (with --format)")
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "build up to `N` documents at once")
+	quiet := fs.Bool("quiet", false, "print errors only")
 	bf := addBuildFlags(fs, false)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -42,11 +43,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	if target == toFile {
 		opts.OutDir, opts.OutFile = filepath.Dir(*outDir), *outDir
 	}
-	quiet := bf.quiet
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"source"}
-	}
+	paths := pathArgs(fs)
 	fromStdin := slices.Contains(paths, "-")
 	if fromStdin && len(paths) > 1 {
 		return &usageError{"- (standard input) must be the only input"}

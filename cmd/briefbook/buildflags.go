@@ -14,8 +14,8 @@ import (
 
 // buildFlags are the flags that say how documents are built, one
 // definition for build, watch and serve. outDir and quiet are nil for
-// serve, which writes nothing; build defines its own -o (which also takes a
-// file or -).
+// serve, which writes nothing, and for build, which defines its own -o
+// (which also takes a file or -) and --quiet.
 type buildFlags struct {
 	outDir, formatList, paper, stylePath, fontDir, encoding, from, maxSize *string
 	epubFonts, quiet, verbose                                              *bool
@@ -29,8 +29,6 @@ func addBuildFlags(fs *flag.FlagSet, output bool) *buildFlags {
 	b := &buildFlags{}
 	if output {
 		b.outDir = fs.String("o", "output", "output `folder`")
-	}
-	if output || fs.Name() == "build" {
 		b.quiet = fs.Bool("quiet", false, "print errors only")
 	}
 	b.formatList = fs.String("format", "pdf,epub,json", "comma-separated output `formats` ("+formatHelp()+")")
@@ -105,4 +103,13 @@ func (b *buildFlags) options(getenv func(string) string, stderr io.Writer) (pipe
 		opts.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	return opts, others, nil
+}
+
+// pathArgs returns the paths given after the flags, or the default source
+// folder when there are none.
+func pathArgs(fs *flag.FlagSet) []string {
+	if paths := fs.Args(); len(paths) > 0 {
+		return paths
+	}
+	return []string{"source"}
 }

@@ -35,10 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err != nil || upLimit <= 0 {
 		return &usageError{fmt.Sprintf("--max-upload: %q is not a size", *maxUpload)}
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"source"}
-	}
+	paths := pathArgs(fs)
 	files, ws, err := pipeline.SourceFiles(paths, os.Stat, os.ReadDir)
 	printWarnings(stderr, ws)
 	if err != nil {

@@ -28,10 +28,7 @@ func runWatch(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err != nil {
 		return err
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"source"}
-	}
+	paths := pathArgs(fs)
 	wr := &watchRun{paths: paths, others: others, opts: opts, stdout: stdout, stderr: stderr, quiet: *bf.quiet}
 	files, err := wr.scan()
 	if err != nil {

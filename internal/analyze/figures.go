@@ -386,16 +386,18 @@ func isRangeHigh(s string) bool {
 // isPrepositionLike reports whether w, before a number, makes it a year or
 // a date: "in 2008", "by 2008", "since 1991".
 // dayMonth reports whether a counted noun is a month's name, as a day of
-// the month is followed: Russian names in the genitive or nominative,
-// English names capitalised.
+// the month is followed: English names capitalised (monthNumber), Russian
+// names in the genitive or nominative only — monthNumber reads Russian by
+// prefix, and "марки" (stamps) is no March.
 func dayMonth(unit string) bool {
 	w, _, _ := strings.Cut(unit, " ")
+	if !isCyrillic(w) {
+		return isCapitalized(w) && monthNumber(w) > 0
+	}
 	switch strings.ToLower(w) {
 	case "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
 		"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь":
 		return true
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
-		return isCapitalized(w)
 	}
 	return false
 }

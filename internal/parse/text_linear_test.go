@@ -14,7 +14,7 @@ import (
 // time linear in the input: 4× the input takes well under 16× the time
 // (see linearEnough), for inputs that stress each of them.
 func TestTextLinearTime(t *testing.T) {
-	tests := []struct{ name, unit string }{
+	tests := []linearCase{
 		{"page breaks with running lines", "RFC 1  Title  May 2000\n\n   text of the page goes on here\n\nDoe  Info  [Page 7]\n\f\n"},
 		{"numbered lines without form feeds", "Doe  Info  [Page 7]\n   text\n"},
 		{"legal headings in one block", "Section 1\n"},
@@ -27,22 +27,7 @@ func TestTextLinearTime(t *testing.T) {
 		{"rfc-like header", "Request for Comments: 1     A. B\n"},
 		{"look-alike headings", "ЧАСТЬ BTОРАЯ\n\n"},
 	}
-	const small, large = 50_000, 200_000
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var times [2]time.Duration
-			for round := 0; round < 3; round++ {
-				times = measureText(t, tt.unit, small, large)
-				if raceEnabled || linearEnough(times) {
-					break
-				}
-			}
-			t.Logf("%d KB: %v, %d KB: %v", small/1000, times[0], large/1000, times[1])
-			if !raceEnabled && !linearEnough(times) {
-				t.Errorf("4× the input took %v → %v; want ≤ 6× and < 1s", times[0], times[1])
-			}
-		})
-	}
+	runLinear(t, tests, measureText)
 }
 
 // measureText returns the best of 3 ParseText times of "T\n\n" and unit

@@ -21,26 +21,25 @@ func (r *Renderer) writeInlines(b *strings.Builder, ins []document.Inline) {
 	}
 }
 
+// writeElement writes ins inside the element tag.
+func (r *Renderer) writeElement(b *strings.Builder, tag string, ins []document.Inline) {
+	b.WriteString("<" + tag + ">")
+	r.writeInlines(b, ins)
+	b.WriteString("</" + tag + ">")
+}
+
 func (r *Renderer) writeInline(b *strings.Builder, in document.Inline) {
 	switch in := in.(type) {
 	case document.Text:
 		r.writeText(b, string(in))
 	case *document.Emph:
-		b.WriteString("<em>")
-		r.writeInlines(b, in.Inlines)
-		b.WriteString("</em>")
+		r.writeElement(b, "em", in.Inlines)
 	case *document.Strong:
-		b.WriteString("<strong>")
-		r.writeInlines(b, in.Inlines)
-		b.WriteString("</strong>")
+		r.writeElement(b, "strong", in.Inlines)
 	case *document.Sup:
-		b.WriteString("<sup>")
-		r.writeInlines(b, in.Inlines)
-		b.WriteString("</sup>")
+		r.writeElement(b, "sup", in.Inlines)
 	case *document.Sub:
-		b.WriteString("<sub>")
-		r.writeInlines(b, in.Inlines)
-		b.WriteString("</sub>")
+		r.writeElement(b, "sub", in.Inlines)
 	case document.Code:
 		b.WriteString("<code>")
 		r.writeText(b, string(in))
