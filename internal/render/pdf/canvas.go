@@ -33,6 +33,7 @@ type painter interface {
 	Circle(x, y, r float64, style string)
 	RegisterImageOptionsReader(name string, opts fpdf.ImageOptions, r io.Reader) *fpdf.ImageInfoType
 	ImageOptions(name string, x, y, w, h float64, flow bool, opts fpdf.ImageOptions, link int, linkStr string)
+	RawWriteStr(s string)
 	Err() bool
 	Error() error
 	SetError(err error)
@@ -53,6 +54,9 @@ type canvas struct {
 	// the first time the painting pass sets it, so a face the document
 	// never draws with is neither parsed nor embedded.
 	added []bool
+	// t builds the structure tree in the painting pass (tags.go); nil in
+	// a dry one.
+	t *tagger
 }
 
 // dry reports whether the pass only lays out, without a PDF to paint.
@@ -91,6 +95,7 @@ func (c *canvas) write(x, y float64, f face, size float64, col rgb, s string) {
 	if s == "" || c.dry() {
 		return
 	}
+	c.mark()
 	c.setTextColor(col)
 	for _, p := range c.fonts.split(s, f) {
 		c.setFont(p.face, size)
@@ -104,6 +109,7 @@ func (c *canvas) fill(x, y, w, h float64, col rgb) {
 	if w <= 0 || h <= 0 || c.dry() {
 		return
 	}
+	c.mark()
 	c.SetFillColor(col.r, col.g, col.b)
 	c.Rect(x, y, w, h, "F")
 }
@@ -113,6 +119,7 @@ func (c *canvas) rule(x1, y1, x2, y2, lw float64, col rgb) {
 	if c.dry() {
 		return
 	}
+	c.mark()
 	c.SetDrawColor(col.r, col.g, col.b)
 	c.SetLineWidth(lw)
 	c.Line(x1, y1, x2, y2)

@@ -55,6 +55,7 @@ func (d *dryPainter) GetStringWidth(string) float64                   { return 0
 func (d *dryPainter) Rect(float64, float64, float64, float64, string) {}
 func (d *dryPainter) Line(float64, float64, float64, float64)         {}
 func (d *dryPainter) Circle(float64, float64, float64, string)        {}
+func (d *dryPainter) RawWriteStr(string)                              {}
 
 // RegisterImageOptionsReader reads nothing: the layout sizes pictures from
 // their own header (picture.px, picture.py), and the painting pass checks

@@ -111,7 +111,15 @@ type layout struct {
 	pendRef    document.Ref
 	pendAnchor string
 	pendMarker []run
-	pendMarkX  float64 // right edge of the marker
+	pendMarkX  float64  // right edge of the marker
+	pendLbl    *tagNode // the Lbl element the marker is tagged with
+
+	// lk is the Link element of the link run being drawn, which the
+	// run's next words join (tags.go; nil in a dry pass).
+	lk struct {
+		r *run
+		n *tagNode
+	}
 }
 
 // body frame: the full text width at body size.
@@ -170,6 +178,7 @@ func (l *layout) newPage() {
 	if l.page > 0 {
 		l.drawPageNotes()
 	}
+	l.c.closeMarked()
 	l.c.AddPage()
 	l.page = l.c.PageNo()
 	l.y = l.top
@@ -209,9 +218,28 @@ func (l *layout) gap(h float64) {
 }
 
 func (l *layout) drawBars(y1, y2 float64) {
+	if len(l.bars) == 0 {
+		return
+	}
+	l.c.artifact(artLayout)
 	for _, x := range l.bars {
 		l.c.rule(x, y1, x, y2, l.st.Quote.RuleWidth, l.accent)
 	}
+	l.c.endArtifact()
+}
+
+// layoutFill paints a background that only shades the layout: an artifact.
+func (l *layout) layoutFill(x, y, w, h float64, col rgb) {
+	l.c.artifact(artLayout)
+	l.c.fill(x, y, w, h, col)
+	l.c.endArtifact()
+}
+
+// layoutRule draws a rule that only divides the layout: an artifact.
+func (l *layout) layoutRule(x1, y1, x2, y2, lw float64, col rgb) {
+	l.c.artifact(artLayout)
+	l.c.rule(x1, y1, x2, y2, lw, col)
+	l.c.endArtifact()
 }
 
 // baseline returns the baseline offset of a line of size pt in lead mm.
@@ -230,10 +258,14 @@ func (l *layout) lineStart(top, base, lead float64) {
 		l.rec.paragraphPage[r.ID] = l.page
 		l.anchor(r.ID, top)
 		if r.Number > 0 {
+			// ¶ numbers are artifacts, as the EPUB hides them from
+			// assistive technology (aria-hidden).
 			s := strconv.Itoa(r.Number)
 			size := l.st.Body.ParaNumberSize
 			w := l.m.width(l.c, sans, size, s)
+			l.c.artifact(artLayout)
 			l.c.write(l.left-l.st.Body.ParaNumberGap-w, base, sans, size, l.grey, s)
+			l.c.endArtifact()
 		}
 	}
 	if l.pendAnchor != "" {
@@ -246,11 +278,13 @@ func (l *layout) lineStart(top, base, lead float64) {
 			w += l.m.width(l.c, r.face, r.size, r.text)
 		}
 		x := l.pendMarkX - w
+		back := l.c.enter(l.pendLbl)
 		for _, r := range l.pendMarker {
 			l.c.write(x, base, r.face, r.size, r.color, r.text)
 			x += l.m.width(l.c, r.face, r.size, r.text)
 		}
-		l.pendMarker = nil
+		l.c.leave(back)
+		l.pendMarker, l.pendLbl = nil, nil
 	}
 	l.drawBars(top, top+lead)
 }

@@ -203,7 +203,7 @@ func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared,
 		return nil, err
 	}
 	w, h := pdf.GetPageSize()
-	return startLayout(&canvas{painter: pdf, pdf: pdf, fonts: fs}, w, h, in, st, m, d, fm, prev)
+	return startLayout(&canvas{painter: pdf, pdf: pdf, fonts: fs, t: newTagger()}, w, h, in, st, m, d, fm, prev)
 }
 
 // startLayout returns the layout of one pass drawing on c, on pages of w×h mm.
@@ -242,6 +242,7 @@ func (l *layout) run() {
 
 // output finishes the last pass and returns its file and page map.
 func (l *layout) output() (*Result, error) {
+	l.c.closeMarked()
 	l.c.SetPage(l.c.PageCount()) // else fpdf drops the pages after the current one
 	var buf bytes.Buffer
 	if err := l.c.pdf.Output(&buf); err != nil {
@@ -250,7 +251,7 @@ func (l *layout) output() (*Result, error) {
 	if err := l.c.Error(); err != nil {
 		return nil, err
 	}
-	file, err := indirectAnnots(buf.Bytes())
+	file, err := finishFile(buf.Bytes(), l.c.t, fileMetaOf(l.fm, l.in.Doc.Meta.Language, l.in.Options.Time))
 	if err != nil {
 		return nil, err
 	}
