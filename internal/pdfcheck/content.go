@@ -245,32 +245,45 @@ func (f *pdf) checkContent(r *Report, si *structInfo) {
 	}
 }
 
-// stripArtifacts removes the artifact sequences from a content stream,
-// and the sequences whose MCID is in drop (those of Figures).
+// stripArtifacts removes what the artifact sequences of a content stream
+// show, and what the sequences whose MCID is in drop (those of Figures)
+// show: their text and images go, their paths end unpainted ("n"). Every
+// other operator stays, so the text state (a font set inside an artifact
+// and used after it) is what it was.
 func stripArtifacts(data []byte, drop map[int]bool) []byte {
 	var out bytes.Buffer
+	out.Grow(len(data))
 	var ops []token
-	depth, from, last := 0, 0, 0
+	depth, last := 0, 0
 	for _, t := range tokens(data) {
 		if !t.op {
 			ops = append(ops, t)
 			continue
 		}
-		switch string(t.text) {
+		op := string(t.text)
+		switch op {
 		case "BDC", "BMC":
 			if depth > 0 {
 				depth++
-			} else if art, mcid := bdcInfo(ops); (art || drop[mcid]) && len(ops) > 0 {
-				depth, from = 1, ops[0].start
+			} else if art, mcid := bdcInfo(ops); art || drop[mcid] {
+				depth = 1
 			}
 		case "EMC":
 			if depth > 0 {
 				depth--
-				if depth == 0 {
-					out.Write(data[last:from])
-					out.WriteByte('\n')
-					last = t.end
+			}
+		default:
+			if depth > 0 && painting[op] {
+				from := t.start
+				if len(ops) > 0 {
+					from = ops[0].start
 				}
+				out.Write(data[last:from])
+				switch op {
+				case "f", "F", "f*", "B", "B*", "b", "b*", "S", "s":
+					out.WriteString("n")
+				}
+				last = t.end
 			}
 		}
 		ops = ops[:0]

@@ -252,6 +252,9 @@ func (f *pdf) checkPages(r *Report) {
 		}
 		for _, a := range annots {
 			ad := f.dict(a)
+			if _, isRef := a.(string); !isRef {
+				a = "(inline)"
+			}
 			if ad == nil {
 				continue
 			}

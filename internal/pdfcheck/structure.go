@@ -45,7 +45,7 @@ func (f *pdf) checkStructure(r *Report) *structInfo {
 	cat := f.dict(f.trailer["/Root"])
 	root := f.dict(cat["/StructTreeRoot"])
 	if root == nil {
-		return si
+		root = map[string]any{} // an empty tree: every link is outside it
 	}
 	// Parent tree: a flat /Nums array or a tree of /Kids.
 	objr := map[string]string{} // annotation ref → its parent-tree element
@@ -207,6 +207,9 @@ func (f *pdf) checkStructure(r *Report) *structInfo {
 				continue
 			}
 			ref := str(a)
+			if ref == "" {
+				ref = "(inline)"
+			}
 			owner, ok := annotOwner[ref]
 			if !ok {
 				r.problem("page %d: link %s is not in the structure tree", i+1, ref)
