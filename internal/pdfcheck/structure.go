@@ -9,7 +9,7 @@ import (
 // the parent tree's element of each page's MCIDs and the (page, MCID)
 // pairs the elements list.
 type structInfo struct {
-	parents map[int][]string       // StructParents key → element refs by MCID
+	parents map[int][]string        // StructParents key → element refs by MCID
 	listed  map[string]map[int]bool // element ref → MCIDs it lists (keyed page*1e6+mcid)
 	pageOf  map[string]int          // page object ref → page number
 	// inFigure marks the elements that are Figures or inside one.
