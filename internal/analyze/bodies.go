@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -20,28 +21,37 @@ type bodyAlias struct {
 // the NUL keeps it apart from the words of the other aliases.
 func stemKey(s string) string { return "\x00" + s }
 
-// knownBodyIndex maps the first word of every alias in data/bodies.txt to
-// its aliases, longest first.
-var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
-	idx := map[string][]bodyAlias{}
+// bodyIndex maps the first word of every alias in data/bodies.txt,
+// data/igo.tsv and data/companies.tsv (or stemKey of it, for a Russian
+// alias) to its aliases, longest first. Reading the files only finds each
+// alias's first word; an alias is split into words and stemmed when a text
+// first holds its first word (a text names a handful of the thousands of
+// bodies), so a process pays for the lists of the words it meets.
+type bodyIndex struct {
+	raw map[string][]rawBody // read-only once built
+	mu  sync.Mutex
+	// lists holds the aliases of the keys looked up so far, split and
+	// ordered; guarded by mu.
+	lists map[string][]bodyAlias
+}
+
+// rawBody is an alias as the data file gives it, and the body it names.
+type rawBody struct{ alias, name string }
+
+var knownBodyIndex = sync.OnceValue(buildBodyIndex)
+
+func buildBodyIndex() *bodyIndex {
+	ix := &bodyIndex{raw: map[string][]rawBody{}, lists: map[string][]bodyAlias{}}
 	add := func(alias, name string) {
-		ws := words(alias)
+		ws := wordsN(alias, 1)
 		if len(ws) == 0 {
 			return
 		}
-		ba := bodyAlias{name: name, stemmed: isCyrillic(alias)}
-		for _, w := range ws {
-			t := w.Text
-			if ba.stemmed {
-				t = stem(t)
-			}
-			ba.words = append(ba.words, t)
+		key := ws[0].Text
+		if isCyrillic(alias) {
+			key = stemKey(stem(key))
 		}
-		key := ba.words[0]
-		if ba.stemmed {
-			key = stemKey(key)
-		}
-		idx[key] = append(idx[key], ba)
+		ix.raw[key] = append(ix.raw[key], rawBody{alias, name})
 	}
 	for _, l := range dataLines("bodies.txt") {
 		parts := strings.Split(l, "|")
@@ -55,16 +65,16 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 	// letters name different bodies in different texts.
 	for _, l := range dataLines("igo.tsv") {
 		f := strings.Split(l, "\t")
-		if len(f) != 4 || len(words(f[0])) < 2 {
+		if len(f) != 4 || len(wordsN(f[0], 2)) < 2 {
 			continue
 		}
 		add(f[0], f[0])
 		for _, o := range strings.Split(f[2], "|") {
-			if len(words(o)) >= 2 {
+			if len(wordsN(o, 2)) >= 2 {
 				add(o, f[0])
 			}
 		}
-		if len(words(f[3])) >= 2 {
+		if len(wordsN(f[3], 2)) >= 2 {
 			add(f[3], f[3])
 		}
 	}
@@ -77,19 +87,41 @@ var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
 			continue
 		}
 		add(short, short)
-		if legal != short && len(words(legal)) >= 2 {
+		if legal != short && len(wordsN(legal, 2)) >= 2 {
 			add(legal, short)
 		}
 	}
-	for _, v := range idx {
-		for i := 1; i < len(v); i++ {
-			for j := i; j > 0 && len(v[j].words) > len(v[j-1].words); j-- {
-				v[j], v[j-1] = v[j-1], v[j]
-			}
-		}
+	return ix
+}
+
+// aliases returns the aliases indexed under key, longest first (in the
+// order of the data among aliases of as many words).
+func (ix *bodyIndex) aliases(key string) []bodyAlias {
+	raw, ok := ix.raw[key]
+	if !ok {
+		return nil
 	}
-	return idx
-})
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if l, ok := ix.lists[key]; ok {
+		return l
+	}
+	l := make([]bodyAlias, 0, len(raw))
+	for _, r := range raw {
+		ba := bodyAlias{name: r.name, stemmed: isCyrillic(r.alias)}
+		for _, w := range words(r.alias) {
+			t := w.Text
+			if ba.stemmed {
+				t = stem(t)
+			}
+			ba.words = append(ba.words, t)
+		}
+		l = append(l, ba)
+	}
+	slices.SortStableFunc(l, func(a, b bodyAlias) int { return len(b.words) - len(a.words) })
+	ix.lists[key] = l
+	return l
+}
 
 // knownBodies returns the dictionary bodies (news agencies, broadcasters,
 // international organisations, listed companies) named in ws, by their dictionary name, in order of mention.
@@ -109,11 +141,11 @@ func knownBodies(ws []word) []string {
 // capitalised first word and the words after it by their stems.
 func knownBodyAt(ws []word, i int) (name string, end int, ok bool) {
 	idx := knownBodyIndex()
-	if name, end, ok := matchAliases(idx[trimPossessive(ws[i].Text)], ws, i, trimPossessive); ok {
+	if name, end, ok := matchAliases(idx.aliases(trimPossessive(ws[i].Text)), ws, i, trimPossessive); ok {
 		return name, end, true
 	}
 	if isCyrillic(ws[i].Text) && isCapitalized(ws[i].Text) {
-		return matchAliases(idx[stemKey(stem(ws[i].Text))], ws, i, stem)
+		return matchAliases(idx.aliases(stemKey(stem(ws[i].Text))), ws, i, stem)
 	}
 	return "", 0, false
 }
