@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	_ "embed"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,84 +22,92 @@ type bodyAlias struct {
 // the NUL keeps it apart from the words of the other aliases.
 func stemKey(s string) string { return "\x00" + s }
 
-// bodyIndex maps the first word of every alias in data/bodies.txt,
-// data/igo.tsv and data/companies.tsv (or stemKey of it, for a Russian
-// alias) to its aliases, longest first. Reading the files only finds each
-// alias's first word; an alias is split into words and stemmed when a text
-// first holds its first word (a text names a handful of the thousands of
-// bodies), so a process pays for the lists of the words it meets.
+// bodyIndex maps the first word of every alias of a known body (or
+// stemKey of it, for a Russian alias) to its aliases, longest first. The
+// aliases come from data/bodies.txt, data/igo.tsv and data/companies.tsv;
+// data/bodies.idx holds them sorted by that key, one a line, made from
+// those files by TestBodyIndexFile (-update rewrites it):
+//
+//	w|s TAB key TAB alias TAB name
+//
+// where "s" marks a Russian alias, whose key is the stem of its first word
+// (see stem). Opening the index only finds where its lines start; a key's
+// aliases are split into words and stemmed when a text first holds the key
+// (a text names a handful of the thousands of bodies), so a process pays
+// for the lists of the words it meets.
 type bodyIndex struct {
-	raw map[string][]rawBody // read-only once built
-	mu  sync.Mutex
+	data  string
+	lines []uint32 // where each line of data that is not a comment starts
+	mu    sync.Mutex
 	// lists holds the aliases of the keys looked up so far, split and
 	// ordered; guarded by mu.
 	lists map[string][]bodyAlias
 }
 
-// rawBody is an alias as the data file gives it, and the body it names.
-type rawBody struct{ alias, name string }
+//go:embed data/bodies.idx
+var bodyIndexData string
 
-var knownBodyIndex = sync.OnceValue(buildBodyIndex)
+var knownBodyIndex = sync.OnceValue(func() *bodyIndex { return openBodyIndex(bodyIndexData) })
 
-func buildBodyIndex() *bodyIndex {
-	ix := &bodyIndex{raw: map[string][]rawBody{}, lists: map[string][]bodyAlias{}}
-	add := func(alias, name string) {
-		ws := wordsN(alias, 1)
-		if len(ws) == 0 {
-			return
+// openBodyIndex indexes the lines of data, skipping "#" comments.
+func openBodyIndex(data string) *bodyIndex {
+	ix := &bodyIndex{data: data, lines: make([]uint32, 0, strings.Count(data, "\n")+1), lists: map[string][]bodyAlias{}}
+	for at := 0; at < len(data); {
+		end := strings.IndexByte(data[at:], '\n')
+		if end < 0 {
+			end = len(data) - at
 		}
-		key := ws[0].Text
-		if isCyrillic(alias) {
-			key = stemKey(stem(key))
+		if data[at] != '#' && end > 0 {
+			ix.lines = append(ix.lines, uint32(at))
 		}
-		ix.raw[key] = append(ix.raw[key], rawBody{alias, name})
-	}
-	for _, l := range dataLines("bodies.txt") {
-		parts := strings.Split(l, "|")
-		for _, a := range parts {
-			add(a, parts[0])
-		}
-	}
-	// International organisations by their full names (data/igo.tsv): the
-	// English name and its other English forms give the English name; the
-	// Russian name is its own entry. Abbreviations are left out: three
-	// letters name different bodies in different texts.
-	for _, l := range dataLines("igo.tsv") {
-		f := strings.Split(l, "\t")
-		if len(f) != 4 || len(wordsN(f[0], 2)) < 2 {
-			continue
-		}
-		add(f[0], f[0])
-		for _, o := range strings.Split(f[2], "|") {
-			if len(wordsN(o, 2)) >= 2 {
-				add(o, f[0])
-			}
-		}
-		if len(wordsN(f[3], 2)) >= 2 {
-			add(f[3], f[3])
-		}
-	}
-	// Listed companies (data/companies.tsv, built by scripts/companies):
-	// the short name as texts write it ("Microsoft", "Morgan Stanley") and
-	// the legal name ("Microsoft Corporation"), both giving the short name.
-	for _, l := range dataLines("companies.tsv") {
-		short, legal, ok := strings.Cut(l, "\t")
-		if !ok {
-			continue
-		}
-		add(short, short)
-		if legal != short && len(wordsN(legal, 2)) >= 2 {
-			add(legal, short)
-		}
+		at += end + 1
 	}
 	return ix
+}
+
+// line returns the fields of line i: its kind and key, alias and name;
+// ok is false for a line of another shape.
+func (ix *bodyIndex) line(i int) (kindKey, alias, name string, ok bool) {
+	at := int(ix.lines[i])
+	l := ix.data[at:]
+	if n := strings.IndexByte(l, '\n'); n >= 0 {
+		l = l[:n]
+	}
+	kind, rest, ok1 := strings.Cut(l, "\t")
+	key, rest, ok2 := strings.Cut(rest, "\t")
+	alias, name, ok3 := strings.Cut(rest, "\t")
+	if !ok1 || !ok2 || !ok3 {
+		return "", "", "", false
+	}
+	return l[:len(kind)+1+len(key)], alias, name, true
+}
+
+// indexKey is how a key is written in the index: "w\tword" or "s\tstem".
+func indexKey(key string) string {
+	if s, ok := strings.CutPrefix(key, stemKey("")); ok {
+		return "s\t" + s
+	}
+	return "w\t" + key
 }
 
 // aliases returns the aliases indexed under key, longest first (in the
 // order of the data among aliases of as many words).
 func (ix *bodyIndex) aliases(key string) []bodyAlias {
-	raw, ok := ix.raw[key]
-	if !ok {
+	want := indexKey(key)
+	// The first line whose key is not below want.
+	i, j := 0, len(ix.lines)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if k, _, _, _ := ix.line(h); k < want {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i == len(ix.lines) {
+		return nil
+	}
+	if k, _, _, _ := ix.line(i); k != want {
 		return nil
 	}
 	ix.mu.Lock()
@@ -106,10 +115,14 @@ func (ix *bodyIndex) aliases(key string) []bodyAlias {
 	if l, ok := ix.lists[key]; ok {
 		return l
 	}
-	l := make([]bodyAlias, 0, len(raw))
-	for _, r := range raw {
-		ba := bodyAlias{name: r.name, stemmed: isCyrillic(r.alias)}
-		for _, w := range words(r.alias) {
+	var l []bodyAlias
+	for ; i < len(ix.lines); i++ {
+		k, alias, name, ok := ix.line(i)
+		if !ok || k != want {
+			break
+		}
+		ba := bodyAlias{name: name, stemmed: want[0] == 's'}
+		for _, w := range words(alias) {
 			t := w.Text
 			if ba.stemmed {
 				t = stem(t)
