@@ -66,8 +66,12 @@ func loadPatterns(file string) (*liang, error) {
 // hyphenated in Cyrillic: there are no Kazakh patterns to embed. Results
 // are cached per word; a hyphenator belongs to one render.
 type hyphenator struct {
-	latin, cyrillic *liang // nil: that script is not hyphenated
-	cache           map[string][]int
+	latin *liang // nil: Latin script is not hyphenated
+	// cyrillic returns the Russian patterns, read on the first Cyrillic
+	// word (an English document seldom has one); nil when Cyrillic is
+	// not hyphenated.
+	cyrillic func() *liang
+	cache    map[string][]int
 }
 
 // newHyphenator returns the hyphenator for a BCP 47 language tag ("" is
@@ -81,8 +85,17 @@ func newHyphenator(lang string) (*hyphenator, error) {
 		return nil, err
 	}
 	if primary != "kk" {
-		if h.cyrillic, err = patterns[hyphRussian](); err != nil {
-			return nil, err
+		if primary == "ru" {
+			// A Russian document needs them: read them now, so that an
+			// error stops the render. Elsewhere an error (the patterns are
+			// embedded and the tests read them) leaves Cyrillic unbroken.
+			if _, err = patterns[hyphRussian](); err != nil {
+				return nil, err
+			}
+		}
+		h.cyrillic = func() *liang {
+			l, _ := patterns[hyphRussian]()
+			return l
 		}
 	}
 	return h, nil
@@ -128,12 +141,13 @@ func (h *hyphenator) stretch(s string, off int) []int {
 		return nil
 	}
 	var lang *liang
+	var script *unicode.RangeTable
 	r, _ := utf8.DecodeRuneInString(s)
 	switch {
 	case unicode.Is(unicode.Latin, r):
-		lang = h.latin
-	case unicode.Is(unicode.Cyrillic, r) && !strings.ContainsAny(s, kazakhOnly):
-		lang = h.cyrillic
+		lang, script = h.latin, unicode.Latin
+	case unicode.Is(unicode.Cyrillic, r) && !strings.ContainsAny(s, kazakhOnly) && h.cyrillic != nil:
+		lang, script = h.cyrillic(), unicode.Cyrillic
 	}
 	if lang == nil {
 		return nil
@@ -141,7 +155,7 @@ func (h *hyphenator) stretch(s string, off int) []int {
 	// Mixed scripts (or case changes such as "iPhone", acronyms) are left alone.
 	upper := 0
 	for _, c := range s {
-		if lang == h.latin && !unicode.Is(unicode.Latin, c) || lang == h.cyrillic && !unicode.Is(unicode.Cyrillic, c) {
+		if !unicode.Is(script, c) {
 			return nil
 		}
 		if unicode.IsUpper(c) {

@@ -129,3 +129,31 @@ func BenchmarkLoadPatternsSpeedata(b *testing.B) {
 		}
 	}
 }
+
+// TestHyphenatorScripts: an English document's hyphenator breaks a
+// Russian word (reading the Russian patterns on first need) as a Russian
+// document's does; a Kazakh document's breaks no Cyrillic word.
+func TestHyphenatorScripts(t *testing.T) {
+	const ru, en = "государственный", "international"
+	want := map[string][2]bool{"en": {true, true}, "ru": {true, true}, "kk": {true, false}, "": {true, true}}
+	var ruPoints []int
+	for lang, w := range want {
+		h, err := newHyphenator(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(h.points(en)) > 0; got != w[0] {
+			t.Errorf("%q: %s broken %v, want %v", lang, en, got, w[0])
+		}
+		p := h.points(ru)
+		if got := len(p) > 0; got != w[1] {
+			t.Errorf("%q: %s broken %v, want %v", lang, ru, got, w[1])
+		}
+		if len(p) > 0 {
+			if ruPoints != nil && !slices.Equal(p, ruPoints) {
+				t.Errorf("%q: %s broken at %v, elsewhere at %v", lang, ru, p, ruPoints)
+			}
+			ruPoints = p
+		}
+	}
+}
