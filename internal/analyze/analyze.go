@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/document"
-	"github.com/briefbook/briefbook/internal/gazetteer"
 )
 
 // Options control Analyze. The zero value gives the defaults.
@@ -23,12 +22,8 @@ func Analyze(doc *document.Document, opts Options) *document.Analysis {
 	if doc == nil {
 		return a
 	}
-	// The gazetteer takes a tenth of a second to read; it is read while
-	// the blocks are split and the model of the name tagger is read.
-	warm := goValue(func() bool { gazetteer.Load(); return true })
 	us := collectUnits(doc)
 	a.Facts = extractFacts(us)
-	warm()
 	for i := range us {
 		us[i].ws = nil // the split words served the facts; the summary splits its own way
 	}

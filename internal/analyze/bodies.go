@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	_ "embed"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -20,76 +22,119 @@ type bodyAlias struct {
 // the NUL keeps it apart from the words of the other aliases.
 func stemKey(s string) string { return "\x00" + s }
 
-// knownBodyIndex maps the first word of every alias in data/bodies.txt to
-// its aliases, longest first.
-var knownBodyIndex = sync.OnceValue(func() map[string][]bodyAlias {
-	idx := map[string][]bodyAlias{}
-	add := func(alias, name string) {
-		ws := words(alias)
-		if len(ws) == 0 {
-			return
+// bodyIndex maps the first word of every alias of a known body (or
+// stemKey of it, for a Russian alias) to its aliases, longest first. The
+// aliases come from data/bodies.txt, data/igo.tsv and data/companies.tsv;
+// data/bodies.idx holds them sorted by that key, one a line, made from
+// those files by TestBodyIndexFile (-update rewrites it):
+//
+//	w|s TAB key TAB alias TAB name
+//
+// where "s" marks a Russian alias, whose key is the stem of its first word
+// (see stem). Opening the index only finds where its lines start; a key's
+// aliases are split into words and stemmed when a text first holds the key
+// (a text names a handful of the thousands of bodies), so a process pays
+// for the lists of the words it meets.
+type bodyIndex struct {
+	data  string
+	lines []uint32 // where each line of data that is not a comment starts
+	mu    sync.Mutex
+	// lists holds the aliases of the keys looked up so far, split and
+	// ordered; guarded by mu.
+	lists map[string][]bodyAlias
+}
+
+//go:embed data/bodies.idx
+var bodyIndexData string
+
+var knownBodyIndex = sync.OnceValue(func() *bodyIndex { return openBodyIndex(bodyIndexData) })
+
+// openBodyIndex indexes the lines of data, skipping "#" comments.
+func openBodyIndex(data string) *bodyIndex {
+	ix := &bodyIndex{data: data, lines: make([]uint32, 0, strings.Count(data, "\n")+1), lists: map[string][]bodyAlias{}}
+	for at := 0; at < len(data); {
+		end := strings.IndexByte(data[at:], '\n')
+		if end < 0 {
+			end = len(data) - at
 		}
-		ba := bodyAlias{name: name, stemmed: isCyrillic(alias)}
-		for _, w := range ws {
+		if data[at] != '#' && end > 0 {
+			ix.lines = append(ix.lines, uint32(at))
+		}
+		at += end + 1
+	}
+	return ix
+}
+
+// line returns the fields of line i: its kind and key, alias and name;
+// ok is false for a line of another shape.
+func (ix *bodyIndex) line(i int) (kindKey, alias, name string, ok bool) {
+	at := int(ix.lines[i])
+	l := ix.data[at:]
+	if n := strings.IndexByte(l, '\n'); n >= 0 {
+		l = l[:n]
+	}
+	kind, rest, ok1 := strings.Cut(l, "\t")
+	key, rest, ok2 := strings.Cut(rest, "\t")
+	alias, name, ok3 := strings.Cut(rest, "\t")
+	if !ok1 || !ok2 || !ok3 {
+		return "", "", "", false
+	}
+	return l[:len(kind)+1+len(key)], alias, name, true
+}
+
+// indexKey is how a key is written in the index: "w\tword" or "s\tstem".
+func indexKey(key string) string {
+	if s, ok := strings.CutPrefix(key, stemKey("")); ok {
+		return "s\t" + s
+	}
+	return "w\t" + key
+}
+
+// aliases returns the aliases indexed under key, longest first (in the
+// order of the data among aliases of as many words).
+func (ix *bodyIndex) aliases(key string) []bodyAlias {
+	want := indexKey(key)
+	// The first line whose key is not below want.
+	i, j := 0, len(ix.lines)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if k, _, _, _ := ix.line(h); k < want {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i == len(ix.lines) {
+		return nil
+	}
+	if k, _, _, _ := ix.line(i); k != want {
+		return nil
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if l, ok := ix.lists[key]; ok {
+		return l
+	}
+	var l []bodyAlias
+	for ; i < len(ix.lines); i++ {
+		k, alias, name, ok := ix.line(i)
+		if !ok || k != want {
+			break
+		}
+		ba := bodyAlias{name: name, stemmed: want[0] == 's'}
+		for _, w := range words(alias) {
 			t := w.Text
 			if ba.stemmed {
 				t = stem(t)
 			}
 			ba.words = append(ba.words, t)
 		}
-		key := ba.words[0]
-		if ba.stemmed {
-			key = stemKey(key)
-		}
-		idx[key] = append(idx[key], ba)
+		l = append(l, ba)
 	}
-	for _, l := range dataLines("bodies.txt") {
-		parts := strings.Split(l, "|")
-		for _, a := range parts {
-			add(a, parts[0])
-		}
-	}
-	// International organisations by their full names (data/igo.tsv): the
-	// English name and its other English forms give the English name; the
-	// Russian name is its own entry. Abbreviations are left out: three
-	// letters name different bodies in different texts.
-	for _, l := range dataLines("igo.tsv") {
-		f := strings.Split(l, "\t")
-		if len(f) != 4 || len(words(f[0])) < 2 {
-			continue
-		}
-		add(f[0], f[0])
-		for _, o := range strings.Split(f[2], "|") {
-			if len(words(o)) >= 2 {
-				add(o, f[0])
-			}
-		}
-		if len(words(f[3])) >= 2 {
-			add(f[3], f[3])
-		}
-	}
-	// Listed companies (data/companies.tsv, built by scripts/companies):
-	// the short name as texts write it ("Microsoft", "Morgan Stanley") and
-	// the legal name ("Microsoft Corporation"), both giving the short name.
-	for _, l := range dataLines("companies.tsv") {
-		short, legal, ok := strings.Cut(l, "\t")
-		if !ok {
-			continue
-		}
-		add(short, short)
-		if legal != short && len(words(legal)) >= 2 {
-			add(legal, short)
-		}
-	}
-	for _, v := range idx {
-		for i := 1; i < len(v); i++ {
-			for j := i; j > 0 && len(v[j].words) > len(v[j-1].words); j-- {
-				v[j], v[j-1] = v[j-1], v[j]
-			}
-		}
-	}
-	return idx
-})
+	slices.SortStableFunc(l, func(a, b bodyAlias) int { return len(b.words) - len(a.words) })
+	ix.lists[key] = l
+	return l
+}
 
 // knownBodies returns the dictionary bodies (news agencies, broadcasters,
 // international organisations, listed companies) named in ws, by their dictionary name, in order of mention.
@@ -109,11 +154,11 @@ func knownBodies(ws []word) []string {
 // capitalised first word and the words after it by their stems.
 func knownBodyAt(ws []word, i int) (name string, end int, ok bool) {
 	idx := knownBodyIndex()
-	if name, end, ok := matchAliases(idx[trimPossessive(ws[i].Text)], ws, i, trimPossessive); ok {
+	if name, end, ok := matchAliases(idx.aliases(trimPossessive(ws[i].Text)), ws, i, trimPossessive); ok {
 		return name, end, true
 	}
 	if isCyrillic(ws[i].Text) && isCapitalized(ws[i].Text) {
-		return matchAliases(idx[stemKey(stem(ws[i].Text))], ws, i, stem)
+		return matchAliases(idx.aliases(stemKey(stem(ws[i].Text))), ws, i, stem)
 	}
 	return "", 0, false
 }

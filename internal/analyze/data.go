@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"embed"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -24,7 +23,7 @@ type lexicon struct {
 	placePrefix []placeAlias
 	// pos holds the English part-of-speech counts of word forms (see
 	// data/pos_en.SOURCE.md).
-	pos map[string]posCounts
+	pos posTable
 }
 
 // posCounts is how often a word form was tagged a noun, a verb, an
@@ -115,22 +114,6 @@ func loadLexicon() *lexicon {
 			}
 		}
 	}
-	lines := dataLines("pos_en.tsv")
-	lx.pos = make(map[string]posCounts, len(lines))
-	for _, l := range lines {
-		f := strings.Split(l, "\t")
-		if len(f) != 5 {
-			continue
-		}
-		var c [4]int32
-		for k := range c {
-			n, err := strconv.Atoi(f[k+1])
-			if err != nil {
-				break
-			}
-			c[k] = int32(n)
-		}
-		lx.pos[f[0]] = posCounts{c[0], c[1], c[2], c[3]}
-	}
+	lx.pos = openPosTable(posData)
 	return lx
 }

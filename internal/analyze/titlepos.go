@@ -9,8 +9,7 @@ import "strings"
 
 // posOf returns the part-of-speech counts of a lower-case word form.
 func posOf(lw string) (posCounts, bool) {
-	c, ok := lex().pos[lw]
-	return c, ok
+	return lex().pos.get(lw)
 }
 
 func (c posCounts) total() float64 { return float64(c.noun + c.verb + c.adj + c.other) }

@@ -306,9 +306,12 @@ func TestGenerated(t *testing.T) {
 			t.Errorf("data/%s differs from what the generator makes of %s; rerun it (see SOURCE.md)", name, src)
 		}
 	}
+	if got, err := os.ReadFile(filepath.Join(out, "gazetteer.bin")); err != nil || string(got) != tableData {
+		t.Errorf("data/gazetteer.bin differs from what the generator makes of %s (%v); rerun it (see SOURCE.md)", src, err)
+	}
 }
 
-func gunzip(t *testing.T, path string) []byte {
+func gunzip(t testing.TB, path string) []byte {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

@@ -47,30 +47,32 @@ func Match(words []string, i int) (Hit, bool) {
 	if r, _ := utf8.DecodeRuneInString(words[i]); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return Hit{}, false
 	}
-	ix := load()
+	t := load()
 	var cands []candidate
 	var seen []int32 // aliases tried; the lists are short, a scan beats a map
-	try := func(ids []int32) {
-		for _, k := range ids {
+	try := func(l ids) {
+		for n := range l.len {
+			k := l.at32(n)
 			if slices.Contains(seen, k) {
 				continue
 			}
 			seen = append(seen, k)
-			if end, infl, ok := ix.aliases[k].match(words, i); ok {
-				cands = append(cands, candidate{k, end, infl})
+			al := t.alias(k)
+			if end, infl, ok := al.match(words, i); ok {
+				cands = append(cands, candidate{alias: k, end: end, inflected: infl, al: al,
+					kind: t.placeKind(al.place), weight: t.placeWeight(al.place)})
 			}
 		}
 	}
 	w := words[i]
-	try(ix.firstOf(w))
+	try(t.firstOf(w))
 	if base, ok := cutPossessive(w); ok {
-		try(ix.firstOf(base))
+		try(t.firstOf(base))
 	}
 	if isCyrillic(w) {
-		stems := ix.stemIndex()
 		forEachBase(w, func(base string) {
-			try(ix.firstOf(base))
-			try(stems[base])
+			try(t.firstOf(base))
+			try(t.stemOf(base))
 		})
 	}
 	if len(cands) == 0 {
@@ -86,9 +88,8 @@ func Match(words []string, i int) (Hit, bool) {
 			}
 			return -1
 		}
-		aa, ab := &ix.aliases[a.alias], &ix.aliases[b.alias]
-		pa, pb := &ix.places[aa.place], &ix.places[ab.place]
-		if c := cmp.Compare(kindRank[pa.Kind], kindRank[pb.Kind]); c != 0 {
+		aa, ab := &a.al, &b.al
+		if c := cmp.Compare(kindRank[a.kind], kindRank[b.kind]); c != 0 {
 			return c
 		}
 		if aa.preferred != ab.preferred {
@@ -97,15 +98,15 @@ func Match(words []string, i int) (Hit, bool) {
 			}
 			return 1
 		}
-		if c := cmp.Compare(weight(pb), weight(pa)); c != 0 {
+		if c := cmp.Compare(b.weight, a.weight); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.alias, b.alias)
 	})
 	best := cands[0]
-	al := ix.aliases[best.alias]
+	al := best.al
 	h := Hit{
-		Place:     ix.places[al.place],
+		Place:     t.place(al.place),
 		End:       best.end,
 		Demonym:   al.demonym,
 		Inflected: best.inflected,
@@ -113,10 +114,10 @@ func Match(words []string, i int) (Hit, bool) {
 	}
 	done := []int32{al.place}
 	for _, c := range cands[1:] {
-		p := ix.aliases[c.alias].place
+		p := c.al.place
 		if c.end == best.end && !slices.Contains(done, p) {
 			done = append(done, p)
-			h.Others = append(h.Others, ix.places[p])
+			h.Others = append(h.Others, t.place(p))
 		}
 	}
 	return h, true
@@ -124,22 +125,25 @@ func Match(words []string, i int) (Hit, bool) {
 
 // kindRank orders the kinds of place a name most likely means: countries,
 // then regions, then cities and divisions by weight.
-var kindRank = map[Kind]int{Country: 0, Region: 1, City: 2, Admin1: 2}
+var kindRank = [...]int{Country: 0, Region: 1, City: 2, Admin1: 2}
 
 // weight ranks cities and divisions of the same name: a division counts a
 // tenth of its population, so a large city beats its namesake province
 // ("New York", "Moscow") and a small one does not ("Ontario").
-func weight(p *Place) int64 {
-	if p.Kind == Admin1 {
-		return p.Population / 10
+func weight(kind Kind, population int64) int64 {
+	if kind == Admin1 {
+		return population / 10
 	}
-	return p.Population
+	return population
 }
 
 type candidate struct {
 	alias     int32
 	end       int
 	inflected bool
+	al        alias // alias number alias, decoded
+	kind      Kind  // of the place of al
+	weight    int64 // of the place of al (see weight)
 }
 
 // match reports whether the alias's words start at words[i], and where

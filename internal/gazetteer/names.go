@@ -1,9 +1,6 @@
 package gazetteer
 
-import (
-	"fmt"
-	"strconv"
-)
+import "strconv"
 
 // Lang is the language a given name was recorded in.
 type Lang uint8
@@ -81,33 +78,5 @@ func (n Name) Sex() Sex {
 // is a known English or Russian given name, and what is known of it.
 // Names match case-sensitively and uninflected: "Анны" is not found.
 func GivenName(w string) (Name, bool) {
-	n, ok := load().names[w]
-	return n, ok
-}
-
-func parseNames(data []byte) (map[string]Name, error) {
-	out := make(map[string]Name, 45000)
-	var f [5]string
-	err := eachLine(data, "names.tsv", f[:], func(n int) error {
-		var nm Name
-		switch f[1] {
-		case "en":
-			nm.Lang = English
-		case "ru":
-			nm.Lang = Russian
-		default:
-			return fmt.Errorf("names.tsv:%d: language %q", n, f[1])
-		}
-		var err error
-		if nm.Male, err = strconv.ParseInt(f[2], 10, 64); err != nil {
-			return fmt.Errorf("names.tsv:%d: %v", n, err)
-		}
-		if nm.Female, err = strconv.ParseInt(f[3], 10, 64); err != nil {
-			return fmt.Errorf("names.tsv:%d: %v", n, err)
-		}
-		nm.Word = f[4] == "1"
-		out[f[0]] = nm
-		return nil
-	})
-	return out, err
+	return load().name(w)
 }

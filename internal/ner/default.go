@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bytes"
 	_ "embed"
 	"sync"
 
@@ -26,8 +25,10 @@ func Russian() *Model { return russianOnce() }
 
 var russianOnce = sync.OnceValue(func() *Model { return readEmbedded(russianModel) })
 
+// readEmbedded reads an embedded model where it lies (see flat): the
+// process decodes nothing.
 func readEmbedded(data []byte) *Model {
-	m, err := ReadModel(bytes.NewReader(data), defaultGazetteer)
+	m, err := readModel(data, defaultGazetteer)
 	if err != nil {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"compress/gzip"
@@ -16,10 +15,15 @@ import (
 // Model holds the weights of a trained tagger. It is read-only after it
 // is built, so one Model may tag from many goroutines.
 type Model struct {
-	keys    []uint64  // feature hashes, one per row of weights
-	weights []float32 // nTags per feature
-	gaz     Gazetteer
+	// keys and weights hold a model trained, or read from a file of
+	// version 1 or 2: feature hashes, one per row of nTags weights.
+	keys    []uint64
+	weights []float32
 	fast    *table // keys → offsets, for tagging; built by seal
+	// flat holds the weights of a model read from a version 3 file, in
+	// place (keys and weights are then nil).
+	flat *flat
+	gaz  Gazetteer
 	// scale is the quantization step of a model read from a file, which
 	// WriteTo keeps so that writing it back gives the same weights; 0
 	// for a trained model.
@@ -36,7 +40,12 @@ func (m *Model) seal() *Model {
 }
 
 // Features returns the number of features the model weighs.
-func (m *Model) Features() int { return len(m.keys) }
+func (m *Model) Features() int {
+	if m.flat != nil {
+		return m.flat.n
+	}
+	return len(m.keys)
+}
 
 // Tag labels the names in a sentence given as tokens.
 func (m *Model) Tag(tokens []string) []Span {
@@ -56,6 +65,10 @@ func (m *Model) tags(s *sentence) []tag {
 }
 
 func (m *Model) addWeights(f uint64, score *[nTags]float64) {
+	if m.flat != nil {
+		m.flat.add(f, score)
+		return
+	}
 	if off, ok := m.fast.get(f); ok {
 		row := m.weights[off : off+nTags]
 		for c := range score {
@@ -64,22 +77,36 @@ func (m *Model) addWeights(f uint64, score *[nTags]float64) {
 	}
 }
 
-// The file format (version 2): magic, then the number of features as a
-// uvarint and a scale as a little-endian float64, then per feature in
-// increasing hash order: the hash less the one before it (uvarint), a byte
-// whose bit c says that tag c has a nonzero weight, and those weights as
-// varints (weight = int16 × scale). Two thirds of the weights are zero and
-// the rest fit in two bytes, so the file is smaller than version 1 (the
-// same records at fixed width, gzip-compressed) and reads about ten times
-// faster, as nothing has to be decompressed. ReadModel still reads
-// version 1.
+// The file format (version 3): magic, the number of features as a
+// little-endian uint32 and a scale as a little-endian float64, then the
+// features' hashes in increasing order (uint64 each), then per feature in
+// the same order its nTags weights as int16 (weight = int16 × scale), all
+// little-endian. Every record has a fixed width, so the embedded models are
+// used where they lie (see flat) and reading one decodes nothing; the file
+// is larger than version 2 (varint hashes and weights, two thirds of the
+// weights left out as zero), which had to be decoded into a hash table at
+// start, the largest fixed cost of a small build after the gazetteer.
+// ReadModel still reads versions 1 and 2.
 const (
-	magic   = "briefbook-ner-2\n"
+	magic   = "briefbook-ner-3\n"
+	magicV2 = "briefbook-ner-2\n"
 	magicV1 = "briefbook-ner-1\n"
 )
 
-// WriteTo writes the model; the same model gives the same bytes.
-func (m *Model) WriteTo(w io.Writer) (int64, error) {
+// quantized returns the model's hashes in increasing order, their weights
+// as multiples of the scale (nTags per hash), and the scale.
+func (m *Model) quantized() (keys []uint64, q []int16, scale float64) {
+	if f := m.flat; f != nil {
+		keys = make([]uint64, f.n)
+		q = make([]int16, f.n*nTags)
+		for i := range keys {
+			keys[i] = f.hashes[i]
+			for c := range nTags {
+				q[i*nTags+c] = f.q(i, c)
+			}
+		}
+		return keys, q, f.scale
+	}
 	order := make([]int, len(m.keys))
 	var maxAbs float64
 	for i := range m.keys {
@@ -89,73 +116,91 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
 	}
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
-	scale := maxAbs / math.MaxInt16
+	scale = maxAbs / math.MaxInt16
 	if m.scale != 0 {
 		scale = m.scale
 	}
 	if scale == 0 {
 		scale = 1
 	}
-	cw := &countWriter{w: w}
-	bw := bufio.NewWriter(cw)
-	bw.WriteString(magic)
-	var b []byte
-	b = binary.AppendUvarint(b, uint64(len(order)))
-	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(scale))
-	bw.Write(b)
-	var prev uint64
-	var q [nTags]int16
-	for _, i := range order {
-		b = binary.AppendUvarint(b[:0], m.keys[i]-prev)
-		prev = m.keys[i]
-		var mask byte
+	keys = make([]uint64, len(order))
+	q = make([]int16, len(order)*nTags)
+	for j, i := range order {
+		keys[j] = m.keys[i]
 		for c, v := range m.weights[i*nTags : (i+1)*nTags] {
-			q[c] = int16(math.Round(float64(v) / scale))
-			if q[c] != 0 {
-				mask |= 1 << c
-			}
+			q[j*nTags+c] = int16(math.Round(float64(v) / scale))
 		}
-		b = append(b, mask)
-		for _, v := range q {
-			if v != 0 {
-				b = binary.AppendVarint(b, int64(v))
-			}
-		}
-		bw.Write(b)
 	}
-	err := bw.Flush()
-	return cw.n, err
+	return keys, q, scale
 }
 
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+// WriteTo writes the model in the version 3 format; the same model gives
+// the same bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	keys, q, scale := m.quantized()
+	b := make([]byte, 0, len(magic)+12+8*len(keys)+2*len(q))
+	b = append(b, magic...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(keys)))
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(scale))
+	for _, k := range keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
+	}
+	for _, v := range q {
+		b = binary.LittleEndian.AppendUint16(b, uint16(v))
+	}
+	n, err := w.Write(b)
+	return int64(n), err
 }
 
 // maxFeatures bounds what ReadModel accepts, so a damaged file cannot ask
 // for gigabytes.
 const maxFeatures = 1 << 23
 
-// ReadModel reads a model written by WriteTo (or by its version 1); gz is
-// the gazetteer it was trained with (nil for none).
+// ReadModel reads a model written by WriteTo (or by its versions 1 and
+// 2); gz is the gazetteer it was trained with (nil for none).
 func ReadModel(r io.Reader, gz Gazetteer) (*Model, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
+	return readModel(data, gz)
+}
+
+// readModel reads a model from data; a version 3 model keeps data and
+// reads its weights there, so data must not change.
+func readModel(data []byte, gz Gazetteer) (*Model, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		return readModelV1(bytes.NewReader(data), gz)
 	}
+	if body, ok := bytes.CutPrefix(data, []byte(magicV2)); ok {
+		return readModelV2(body, gz)
+	}
 	body, ok := bytes.CutPrefix(data, []byte(magic))
-	if !ok {
+	if !ok || len(body) < 12 {
 		return nil, errors.New("ner model: not a model file")
 	}
+	n := binary.LittleEndian.Uint32(body)
+	scale := math.Float64frombits(binary.LittleEndian.Uint64(body[4:]))
+	if n > maxFeatures || math.IsNaN(scale) || math.IsInf(scale, 0) {
+		return nil, errors.New("ner model: damaged header")
+	}
+	body = body[12:]
+	if uint64(len(body)) != uint64(n)*(8+2*nTags) {
+		return nil, fmt.Errorf("ner model: %d features need %d bytes, the file holds %d", n, uint64(n)*(8+2*nTags), len(body))
+	}
+	f, err := newFlat(int(n), body[:8*n], body[8*n:], scale)
+	if err != nil {
+		return nil, err
+	}
+	return &Model{flat: f, gaz: gz, scale: scale}, nil
+}
+
+// readModelV2 reads the body of a version 2 file, after its magic: the
+// number of features as a uvarint and a scale as a little-endian float64,
+// then per feature in increasing hash order the hash less the one before it
+// (uvarint), a byte whose bit c says that tag c has a nonzero weight, and
+// those weights as varints (weight = int16 × scale).
+func readModelV2(body []byte, gz Gazetteer) (*Model, error) {
 	n, k := binary.Uvarint(body)
 	if k <= 0 || n > maxFeatures || len(body) < k+8 {
 		return nil, errors.New("ner model: damaged header")

@@ -1,5 +1,6 @@
-// Command gazetteer builds the embedded data of internal/gazetteer —
-// data/places.tsv.gz and data/names.tsv.gz — from open data sets saved
+// Command gazetteer builds the data of internal/gazetteer —
+// data/places.tsv.gz and data/names.tsv.gz, and the table the package
+// embeds, compiled from them, data/gazetteer.bin — from open data sets saved
 // under one source folder, plus the hand-made additions in extra.txt beside
 // this file:
 //
@@ -68,7 +69,7 @@ const (
 
 func main() {
 	src := flag.String("src", "", "folder holding the downloaded open data (see the doc comment)")
-	out := flag.String("out", "internal/gazetteer/data", "folder to write places.tsv.gz and names.tsv.gz to")
+	out := flag.String("out", "internal/gazetteer/data", "folder to write places.tsv.gz, names.tsv.gz and gazetteer.bin to")
 	extra := flag.String("extra", "scripts/gazetteer/extra.txt", "hand-made additions")
 	flag.Parse()
 	if *src == "" {
@@ -100,10 +101,20 @@ func run(src, out, extraPath string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	if err := writeGzip(filepath.Join(out, "places.tsv.gz"), b.placesTSV()); err != nil {
+	places := b.placesTSV()
+	if err := writeGzip(filepath.Join(out, "places.tsv.gz"), places); err != nil {
 		return err
 	}
-	return writeGzip(filepath.Join(out, "names.tsv.gz"), names)
+	if err := writeGzip(filepath.Join(out, "names.tsv.gz"), names); err != nil {
+		return err
+	}
+	// The package embeds the table compiled from the text, read where it
+	// lies at run time; the text stays beside it as its readable source.
+	table, err := gazetteer.Compile(places, names)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "gazetteer.bin"), table, 0o644)
 }
 
 // writeGzip writes data gzip-compressed with an empty header, so that the

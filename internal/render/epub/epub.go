@@ -82,13 +82,14 @@ func render1(w io.Writer, in *render.Input) (err error) {
 func newBook(in *render.Input) (*book, error) {
 	b := &book{meta: in.Doc.Meta, fileOf: map[string]string{}, identifier: bookIdentifier(in.SourceData), fonts: in.Options.EPUBFonts, omit: in.Options.Omit, userFonts: in.Options.Fonts}
 	b.setFront(in)
+	cover := b.startCover()
 	b.print, b.paper = newPageList(in.PageMap, in.Doc), in.Options.Paper
 	b.hasTables = hasTables(in.Doc)
 	b.addPictures(in.Doc)
 	if err := b.addBody(in.Doc); err != nil {
 		return nil, err
 	}
-	if err := b.addFront(); err != nil {
+	if err := b.addFront(cover); err != nil {
 		return nil, err
 	}
 	b.placeFrontMarkers()

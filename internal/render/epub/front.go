@@ -17,17 +17,50 @@ const (
 	factsFile   = "facts.xhtml"
 )
 
+// startCover starts drawing the cover image (see coverPNG) in a goroutine
+// and returns a function that waits for it; nil under --no-cover. The
+// image depends on the front matter alone and takes longer to draw than a
+// short document's pages take to write, so the book's pages are made
+// meanwhile (on a second core, a short build ends that much sooner; the
+// work is the same).
+func (b *book) startCover() func() ([]byte, error) {
+	if b.omit.Cover {
+		return nil
+	}
+	c, meta, fallback := b.front.Cover, b.metaLines(), b.userFonts.Fallbacks()
+	type result struct {
+		img []byte
+		err error
+	}
+	ch := make(chan result, 1) // buffered: a book that fails first leaves it unread
+	go func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				r.err = fmt.Errorf("cover: %v", p)
+			}
+			ch <- r
+		}()
+		r.img, r.err = coverPNG(c.Label, c.Marking, c.Title, c.Subtitle, meta, fallback...)
+	}()
+	return func() ([]byte, error) {
+		r := <-ch
+		return r.img, r.err
+	}
+}
+
 // addFront puts the front matter before the body pages: the cover image
-// and its page, the title page, and — when the front holds them — the
-// summary and key facts. Empty parts are left out. The words and the
-// structure come from render.Front, which the PDF sets too.
-func (b *book) addFront() error {
+// (from cover, made by startCover) and its page, the title page, and —
+// when the front holds them — the summary and key facts. Empty parts are
+// left out. The words and the structure come from render.Front, which the
+// PDF sets too.
+func (b *book) addFront(cover func() ([]byte, error)) error {
 	f := b.front
 	var pages []*page
 	var nav []*navItem
 	meta := b.metaLines()
-	if !b.omit.Cover { // --no-cover: no cover image; the title page stays
-		img, err := coverPNG(f.Cover.Label, f.Cover.Marking, f.Cover.Title, f.Cover.Subtitle, meta, b.userFonts.Fallbacks()...)
+	if cover != nil { // --no-cover: no cover image; the title page stays
+		img, err := cover()
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/assets"
-	"github.com/speedata/hyphenation"
 )
 
 // Pattern files in assets.FS (Liang/TeX patterns; notices beside them).
@@ -33,26 +31,31 @@ const (
 
 // patterns loads a pattern file once per process; the parsed patterns are
 // read-only afterwards and shared by every render.
-var patterns = map[string]func() (*hyphenation.Lang, error){
-	hyphEnglish: sync.OnceValues(func() (*hyphenation.Lang, error) { return loadPatterns(hyphEnglish) }),
-	hyphRussian: sync.OnceValues(func() (*hyphenation.Lang, error) { return loadPatterns(hyphRussian) }),
+var patterns = map[string]func() (*liang, error){
+	hyphEnglish: sync.OnceValues(func() (*liang, error) { return loadPatterns(hyphEnglish) }),
+	hyphRussian: sync.OnceValues(func() (*liang, error) { return loadPatterns(hyphRussian) }),
 }
 
-func loadPatterns(file string) (*hyphenation.Lang, error) {
+// loadPatterns reads a pattern file of assets.FS, whose lines starting
+// with "%" are comments.
+func loadPatterns(file string) (*liang, error) {
 	data, err := fs.ReadFile(assets.FS, file)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("hyphenation patterns %s: %v", file, err)
 	}
-	var b bytes.Buffer
-	for _, ln := range strings.Split(string(data), "\n") {
+	var b strings.Builder
+	b.Grow(len(data))
+	for text := string(data); text != ""; {
+		var ln string
+		ln, text, _ = strings.Cut(text, "\n")
 		if !strings.HasPrefix(ln, "%") {
 			b.WriteString(ln)
 			b.WriteByte('\n')
 		}
 	}
-	l, err := hyphenation.New(&b)
-	if err != nil {
-		return nil, fmt.Errorf("hyphenation patterns %s: %v", file, err)
+	l := newLiang(b.String())
+	if len(l.pats) == 0 {
+		return nil, fmt.Errorf("hyphenation patterns %s: no patterns", file)
 	}
 	return l, nil
 }
@@ -63,8 +66,12 @@ func loadPatterns(file string) (*hyphenation.Lang, error) {
 // hyphenated in Cyrillic: there are no Kazakh patterns to embed. Results
 // are cached per word; a hyphenator belongs to one render.
 type hyphenator struct {
-	latin, cyrillic *hyphenation.Lang // nil: that script is not hyphenated
-	cache           map[string][]int
+	latin *liang // nil: Latin script is not hyphenated
+	// cyrillic returns the Russian patterns, read on the first Cyrillic
+	// word (an English document seldom has one); nil when Cyrillic is
+	// not hyphenated.
+	cyrillic func() *liang
+	cache    map[string][]int
 }
 
 // newHyphenator returns the hyphenator for a BCP 47 language tag ("" is
@@ -78,8 +85,17 @@ func newHyphenator(lang string) (*hyphenator, error) {
 		return nil, err
 	}
 	if primary != "kk" {
-		if h.cyrillic, err = patterns[hyphRussian](); err != nil {
-			return nil, err
+		if primary == "ru" {
+			// A Russian document needs them: read them now, so that an
+			// error stops the render. Elsewhere an error (the patterns are
+			// embedded and the tests read them) leaves Cyrillic unbroken.
+			if _, err = patterns[hyphRussian](); err != nil {
+				return nil, err
+			}
+		}
+		h.cyrillic = func() *liang {
+			l, _ := patterns[hyphRussian]()
+			return l
 		}
 	}
 	return h, nil
@@ -124,13 +140,14 @@ func (h *hyphenator) stretch(s string, off int) []int {
 	if n < hyphMinWord || n > hyphMaxWord {
 		return nil
 	}
-	var lang *hyphenation.Lang
+	var lang *liang
+	var script *unicode.RangeTable
 	r, _ := utf8.DecodeRuneInString(s)
 	switch {
 	case unicode.Is(unicode.Latin, r):
-		lang = h.latin
-	case unicode.Is(unicode.Cyrillic, r) && !strings.ContainsAny(s, kazakhOnly):
-		lang = h.cyrillic
+		lang, script = h.latin, unicode.Latin
+	case unicode.Is(unicode.Cyrillic, r) && !strings.ContainsAny(s, kazakhOnly) && h.cyrillic != nil:
+		lang, script = h.cyrillic(), unicode.Cyrillic
 	}
 	if lang == nil {
 		return nil
@@ -138,7 +155,7 @@ func (h *hyphenator) stretch(s string, off int) []int {
 	// Mixed scripts (or case changes such as "iPhone", acronyms) are left alone.
 	upper := 0
 	for _, c := range s {
-		if lang == h.latin && !unicode.Is(unicode.Latin, c) || lang == h.cyrillic && !unicode.Is(unicode.Cyrillic, c) {
+		if !unicode.Is(script, c) {
 			return nil
 		}
 		if unicode.IsUpper(c) {
@@ -150,7 +167,7 @@ func (h *hyphenator) stretch(s string, off int) []int {
 	}
 	var out []int
 	idx := runeOffsets(s)
-	for _, p := range lang.Hyphenate(s) {
+	for _, p := range lang.hyphenate(s) {
 		if p >= hyphMinLeft && p <= n-hyphMinRight {
 			out = append(out, off+idx[p])
 		}
