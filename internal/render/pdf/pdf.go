@@ -209,14 +209,18 @@ func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared,
 // startLayout returns the layout of one pass drawing on c, on pages of w×h mm.
 func startLayout(c *canvas, w, h float64, in *render.Input, st *Style, m *metrics, d *prepared, fm *front, prev *record) (*layout, error) {
 	l := &layout{
-		c: c, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
-		pageW: w, pageH: h,
-		left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
-		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom, pageBottom: h - st.Page.MarginBottom,
-		links: map[string]int{}, outline: -1,
-		notePlaced: map[string]bool{}, noteCache: map[string][]line{},
-		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent),
-		grey: st.color(st.Colors.Grey), hair: st.color(st.Colors.Hairline),
+		typesetting: typesetting{
+			c: c, st: st, m: m, d: d, fm: fm, in: in,
+			pageW: w, pageH: h,
+			left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
+			top: st.Page.MarginTop, pageBottom: h - st.Page.MarginBottom,
+			text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent),
+			grey: st.color(st.Colors.Grey), hair: st.color(st.Colors.Hairline),
+		},
+		place:      place{bottom: h - st.Page.MarginBottom},
+		registered: registered{links: map[string]int{}, outline: -1},
+		mapping:    mapping{prev: prev, rec: newRecord()},
+		noteState:  noteState{notePlaced: map[string]bool{}, noteCache: map[string][]line{}},
 	}
 	if l.right-l.left < 40 || l.bottom-l.top < 40 {
 		return nil, fmt.Errorf("style: page margins leave no room for text")
