@@ -71,3 +71,26 @@ func TestBreakCacheBounded(t *testing.T) {
 		t.Errorf("%d breaks kept, want %d", c.ends, maxCachedEnds)
 	}
 }
+
+// TestNotesBrokenWhole: a footnote, set justified, is broken as a whole
+// paragraph (total fit), so none of its lines is left loose.
+func TestNotesBrokenWhole(t *testing.T) {
+	l := testLayout(t)
+	l.hy, _ = newHyphenator("en")
+	runs := l.textRuns(strings.Repeat(lorem, 4), serif, l.st.Footnote.Size, l.text)
+	n := &footnote{id: "fn-test", number: 1, blocks: []*block{{kind: bPara, runs: runs}}}
+	f := l.noteFrame()
+	got := l.noteLines(n)
+	want := l.breakTotal(l.words(runs), f.w, 0, 0, -1)
+	if len(got) != len(want) {
+		t.Fatalf("%d lines, total fit makes %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].from != want[i].from || got[i].fromAt != want[i].fromAt {
+			t.Errorf("line %d starts at word %d byte %d, total fit at %d byte %d", i, got[i].from, got[i].fromAt, want[i].from, want[i].fromAt)
+		}
+		if _, u := gapRatio(got[i], f.w); u > 3 {
+			t.Errorf("line %d: gaps of %.2f spaces", i, u)
+		}
+	}
+}
