@@ -79,6 +79,7 @@ func TestDryPassesLayOutAsPainted(t *testing.T) {
 		"pictures":   {Doc: pictureDoc(t), Options: render.DefaultOptions(), Warnings: &source.Warnings{}},
 		"constructs": testdataInput(t, "constructs.md"),
 		"kk-ru":      testdataInput(t, "kk-ru.md"),
+		"urls":       testdataInput(t, "urls.md"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			want := paintedLayout(t, in)
