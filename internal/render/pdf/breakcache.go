@@ -32,13 +32,14 @@ type breakCache struct {
 	ends int // breaks kept
 }
 
-// breakKeyOf returns the key of a breaker run over ws; false when its
-// text depends on the pass.
+// breakKeyOf returns the key of a breaker run over ws[k:]; false when its
+// text depends on the pass. It looks at the words of the run only, so
+// that breaking a long paragraph window by window stays linear.
 func breakKeyOf(ws []word, width float64, k, at int, open bool, noFlag, hy0 int) (breakKey, bool) {
-	if len(ws) == 0 || len(ws[0].frags) == 0 || len(ws[len(ws)-1].frags) == 0 {
+	if k >= len(ws) || len(ws[0].frags) == 0 || len(ws[len(ws)-1].frags) == 0 {
 		return breakKey{}, false
 	}
-	for i := range ws {
+	for i := k; i < len(ws); i++ {
 		for j := range ws[i].frags {
 			if ws[i].frags[j].r.pageOf != "" {
 				return breakKey{}, false

@@ -94,3 +94,28 @@ func TestNotesBrokenWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakKeyLooksAtTheRunOnly: whether a run of the breaker is kept
+// depends on its own words, not on those before it (a long paragraph is
+// broken window by window: looking at every word each time was quadratic).
+func TestBreakKeyLooksAtTheRunOnly(t *testing.T) {
+	ref := &run{text: "", pageOf: "p1"}
+	plain := &run{text: "word"}
+	w := func(r *run) word { return word{frags: []frag{{r: r, text: "w"}}} }
+	tests := []struct {
+		name   string
+		ws     []word
+		k      int
+		cached bool
+	}{
+		{"page reference before the run", []word{w(ref), w(plain), w(plain)}, 1, true},
+		{"page reference in the run", []word{w(plain), w(ref), w(plain)}, 1, false},
+		{"page reference first", []word{w(ref), w(plain)}, 0, false},
+		{"nothing to break", []word{w(plain)}, 1, false},
+	}
+	for _, tc := range tests {
+		if _, ok := breakKeyOf(tc.ws, 100, tc.k, 0, false, -1, 0); ok != tc.cached {
+			t.Errorf("%s: kept %v, want %v", tc.name, ok, tc.cached)
+		}
+	}
+}
