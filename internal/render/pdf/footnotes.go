@@ -44,7 +44,7 @@ func (l *layout) noteLines(n *footnote) []line {
 	}
 	add(n.blocks)
 	f := l.noteFrame()
-	ls := l.breakLines(l.words(runs), f.w)
+	ls := l.breakTotal(l.words(runs), f.w, 0, 0, -1) // justified: broken as a whole
 	if len(ls) == 0 {
 		ls = []line{{last: true}}
 	}

@@ -326,10 +326,10 @@ func (l *layout) summaryPage() {
 		runs := append([]run(nil), it.runs...)
 		if it.para != "" {
 			ref := "¶" + strconv.Itoa(l.fm.paraNum[it.para]) + "\u00A0·\u00A0" + l.fm.lb.PageRef(l.pageLabel(it.para))
-			runs = append(runs, run{text: " ", face: serif, size: f.size},
+			runs = append(runs, run{text: "\u00A0", face: serif, size: f.size}, // tied: never alone on a line
 				run{text: ref, face: sans, size: st.Front.RefSize, color: l.grey, dest: it.para})
 		}
-		lines := l.breakLines(l.words(runs), f.w)
+		lines := l.breakTotal(l.words(runs), f.w, 0, 0, -1) // justified: broken as a whole
 		gap := 2.5 * ptMM
 		if i > 0 {
 			band(gap)

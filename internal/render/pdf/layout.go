@@ -61,53 +61,82 @@ type frame struct {
 	justify bool
 }
 
-// layout is one pass over the document.
+// layout is one pass over the document. Its state comes in parts named
+// for what they hold; they are embedded, so l.y or l.rec reads the same as
+// if they were fields of layout itself.
 type layout struct {
-	c    *canvas
-	st   *Style
-	m    *metrics
-	d    *prepared
-	fm   *front
-	in   *render.Input
-	prev *record // the previous pass, nil on the first
-	rec  *record
+	typesetting
+	place
+	registered
+	mapping
+	noteState
+	firstLine
+}
+
+// typesetting is what a pass sets with and does not change: the canvas,
+// the style, measures and prepared text, the page geometry, the colours
+// and the hyphenator.
+type typesetting struct {
+	c  *canvas
+	st *Style
+	m  *metrics
+	d  *prepared
+	fm *front
+	in *render.Input
+	hy *hyphenator
 
 	pageW, pageH             float64
-	left, right, top, bottom float64 // text area; right and bottom are edges, not margins
-
-	y       float64
-	page    int
-	cover   bool // page 1 is the cover: no furniture
-	header  string
-	headSet bool // a heading set the header on the current page
-	links   map[string]int
-	outline int // last outline level used; -1 before the first bookmark
-
+	left, right, top         float64 // text area; right is an edge, not a margin
+	pageBottom               float64 // bottom of the text area without footnotes
 	text, accent, grey, hair rgb
+}
 
-	bars    []float64       // x of the rules of the open block quotes
+// place is where the pass is: the page, the height on it, and what the
+// page carries so far.
+type place struct {
+	page    int
+	y       float64 // mm from the top of the page
+	bottom  float64 // bottom edge of the text area: pageBottom less the notes' room
+	cover   bool    // page 1 is the cover: no furniture
+	header  string
+	headSet bool      // a heading set the header on the current page
+	bars    []float64 // x of the rules of the open block quotes
+}
+
+// registered is what the pass has numbered or registered with its painter
+// so far.
+type registered struct {
+	links   map[string]int  // painter link id by anchor
+	outline int             // last outline level used; -1 before the first bookmark
 	tableNo int             // last table number used in a caption
-	pics    map[string]bool // pictures registered with this pass's fpdf
+	pics    map[string]bool // pictures registered with the painter
+}
 
-	hy         *hyphenator
-	pageBottom float64 // bottom of the text area without footnotes; bottom is less by the notes' room
-
-	// Footnotes: those reserved on the current page, those set anywhere,
-	// and their lines.
-	pageNotes  []*footnote
-	notePlaced map[string]bool
-	noteCache  map[string][]line
-
-	// Page map: the part being set, the body block being set, its words
-	// drawn so far, and whether the current page's start is still to be
-	// recorded.
+// mapping is the page map being learnt: the previous pass's record (nil on
+// the first pass) and this one's, the part being set, the body block being
+// set, its words drawn so far, and whether the current page's start is
+// still to be recorded.
+type mapping struct {
+	prev       *record
+	rec        *record
 	part       string
 	curSection string
 	curBlock   int
 	wc         wordCount
 	needStart  bool
+}
 
-	// Set before a block and consumed by its first drawn line.
+// noteState holds the footnotes: those reserved on the current page, those
+// set anywhere, and their lines.
+type noteState struct {
+	pageNotes  []*footnote
+	notePlaced map[string]bool
+	noteCache  map[string][]line
+}
+
+// firstLine is what is set before a block and consumed by its first drawn
+// line (see lineStart).
+type firstLine struct {
 	pendRef    document.Ref
 	pendAnchor string
 	pendMarker []run

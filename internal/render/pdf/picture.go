@@ -207,13 +207,8 @@ func (l *layout) picture(pc *picture, f frame) {
 	}
 	opts := fpdf.ImageOptions{ImageType: pc.typ}
 	if !l.pics[pc.name] {
-		info := l.c.RegisterImageOptionsReader(pc.name, opts, bytes.NewReader(pc.data))
 		l.pics[pc.name] = true
-		if info != nil && !l.c.Err() {
-			if err := orderImage(info, len(l.pics)); err != nil {
-				l.c.SetError(err)
-			}
-		}
+		l.c.registerImage(pc.name, opts, pc.data, len(l.pics))
 	}
 	fig := l.c.tag("Figure")
 	if fig != nil {

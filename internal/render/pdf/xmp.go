@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/assets"
 )
@@ -150,6 +151,20 @@ func srgbProfile() ([]byte, error) {
 // title, author, subject and keywords, the document's language and the
 // build's time (the determinism rule's: never the clock).
 func fileMetaOf(fm *front, lang string, t time.Time) *fileMeta {
-	return &fileMeta{title: metaClean(fm.title), author: metaClean(fm.author), subject: metaClean(fm.subject),
-		keywords: metaClean(fm.keywords), lang: metaClean(lang), time: t}
+	return &fileMeta{title: metaCut(fm.title), author: metaCut(fm.author), subject: metaCut(fm.subject),
+		keywords: metaCut(fm.keywords), lang: metaCut(lang), time: t}
+}
+
+// maxMetaRunes bounds each metadata string: the information dictionary and
+// the XMP both hold it, the first as UTF-16 in hexadecimal.
+const maxMetaRunes = 1000
+
+// metaCut is metaClean(s) cut to maxMetaRunes with an ellipsis.
+func metaCut(s string) string {
+	s = metaClean(s)
+	if utf8.RuneCountInString(s) <= maxMetaRunes {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxMetaRunes-1]) + "…"
 }
