@@ -247,9 +247,9 @@ func (f *pdf) checkContent(r *Report, si *structInfo) {
 
 // stripArtifacts removes what the artifact sequences of a content stream
 // show, and what the sequences whose MCID is in drop (those of Figures)
-// show: their text and images go, their paths end unpainted ("n"). Every
-// other operator stays, so the text state (a font set inside an artifact
-// and used after it) is what it was.
+// show: their text and images go, their paths end unpainted ("n"). The
+// marked-content operators go; every other operator stays, so the text
+// state (a font set inside an artifact and used after it) is what it was.
 func stripArtifacts(data []byte, drop map[int]bool) []byte {
 	var out bytes.Buffer
 	out.Grow(len(data))
@@ -261,6 +261,17 @@ func stripArtifacts(data []byte, drop map[int]bool) []byte {
 			continue
 		}
 		op := string(t.text)
+		// Marked-content operators go too: the copy is read for its
+		// page text only, and poppler reads a page several times
+		// slower with them.
+		cut := func() {
+			from := t.start
+			if len(ops) > 0 {
+				from = ops[0].start
+			}
+			out.Write(data[last:from])
+			last = t.end
+		}
 		switch op {
 		case "BDC", "BMC":
 			if depth > 0 {
@@ -268,10 +279,12 @@ func stripArtifacts(data []byte, drop map[int]bool) []byte {
 			} else if art, mcid := bdcInfo(ops); art || drop[mcid] {
 				depth = 1
 			}
+			cut()
 		case "EMC":
 			if depth > 0 {
 				depth--
 			}
+			cut()
 		default:
 			if depth > 0 && painting[op] {
 				from := t.start
