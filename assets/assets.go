@@ -6,9 +6,10 @@ package assets
 
 import "embed"
 
-// FS holds fonts/, css/, styles/, hyph/ and labels/.
+// FS holds fonts/, css/, styles/, hyph/, labels/ and icc/ (the sRGB
+// profile of the PDF's output intent, with its licence).
 //
-//go:embed fonts/*.ttf fonts/*.txt css/*.css styles/*.json hyph/*.txt labels/*.json
+//go:embed fonts/*.ttf fonts/*.txt css/*.css styles/*.json hyph/*.txt labels/*.json icc/*.icc icc/*.txt
 var FS embed.FS
 
 // Font files in FS, by role.
@@ -21,6 +22,9 @@ const (
 	SansItalic   = "fonts/NotoSans-Italic.ttf"
 	Mono         = "fonts/DejaVuSansMono.ttf"
 )
+
+// SRGBProfile is the ICC profile of the PDF's output intent (icc/NOTICE.txt).
+const SRGBProfile = "icc/sRGB.icc"
 
 // FontFiles lists every font file in FS.
 var FontFiles = []string{SerifRegular, SerifBold, SerifItalic, SansRegular, SansBold, SansItalic, Mono}

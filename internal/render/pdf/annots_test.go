@@ -165,7 +165,7 @@ func TestIndirectAnnotsErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if !strings.HasPrefix(err.Error(), "annotations: ") || !strings.Contains(err.Error(), tt.want) {
+			if !strings.HasPrefix(err.Error(), "finishing the file: ") || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q, want it to contain %q", err, tt.want)
 			}
 		})
@@ -179,7 +179,7 @@ func TestRenderedLinksIndirect(t *testing.T) {
 	if bytes.Contains(res.PDF, []byte("/Annots [<<")) {
 		t.Fatal("inline annotation dictionaries left")
 	}
-	n := bytes.Count(res.PDF, []byte("<</Type /Annot "))
+	n := bytes.Count(res.PDF, []byte("/Subtype /Link"))
 	if n < 10 {
 		t.Fatalf("only %d link annotations", n)
 	}

@@ -8,6 +8,7 @@ import (
 func (l *layout) sections(ss []*section) {
 	for _, s := range ss {
 		l.curSection, l.curBlock = s.id, -1
+		sect := l.c.tag("Sect")
 		if s.title != nil {
 			l.heading(s)
 		} else {
@@ -27,6 +28,7 @@ func (l *layout) sections(ss []*section) {
 			l.wc = wordCount{}
 		}
 		l.sections(s.subs)
+		l.c.end(sect)
 	}
 }
 
@@ -52,17 +54,19 @@ func (l *layout) heading(s *section) {
 		l.rec.sectionPage[s.id] = l.page
 	}
 	l.markStart(s.id, -1)
-	l.startSection(s.id, s.plain, s.level-1)
+	ht := l.c.tag(headingRole(l.startSection(s.id, s.plain, s.level-1)))
 	for _, ln := range lines {
 		l.drawLine(ln, f.x, l.y+baseline(f.size, lead), f.w, lead, false)
 		l.y += lead
 	}
+	l.c.end(ht)
 	l.y += hs.SpaceAfter * ptMM
 }
 
 // startSection records a heading at the current position: page map,
-// link target, outline entry and running header.
-func (l *layout) startSection(id, title string, level int) {
+// link target, outline entry and running header. It returns the outline
+// level used (0 for the top), which the heading's tag follows.
+func (l *layout) startSection(id, title string, level int) int {
 	l.anchor(id, l.y)
 	if level > l.outline+1 {
 		level = l.outline + 1
@@ -78,6 +82,7 @@ func (l *layout) startSection(id, title string, level int) {
 		l.rec.pageHeader[l.page] = title
 		l.headSet = true
 	}
+	return level
 }
 
 // minNext is the height that must follow a heading on its page: two lines
@@ -123,17 +128,27 @@ func (l *layout) block(b *block, f frame) {
 	}
 	switch b.kind {
 	case bPara:
+		p := l.c.tag("P")
 		l.paragraph(b.runs, f)
+		l.c.end(p)
 	case bList:
 		l.list(b, f)
 	case bQuote:
+		q := l.c.tag("BlockQuote")
 		l.quote(b, f)
+		l.c.end(q)
 	case bTable:
 		l.table(b.table, f)
 	case bCode:
+		p := l.c.tag("P")
+		c := l.c.tag("Code")
 		l.code(b.code, f)
+		l.c.end(c)
+		l.c.end(p)
 	case bRule:
+		l.c.artifact(artLayout)
 		l.hrule(f)
+		l.c.endArtifact()
 	case bPicture:
 		l.picture(b.pic, f)
 	}
@@ -163,10 +178,22 @@ func (l *layout) list(b *block, f frame) {
 	if inner.w < 20 {
 		inner.x, inner.w = f.x, f.w
 	}
+	list := l.c.tag("L")
+	if list != nil {
+		list.attrs = "/O /List /ListNumbering /Disc"
+		if ls.ordered {
+			list.attrs = "/O /List /ListNumbering /Decimal"
+		}
+	}
+	defer l.c.end(list)
 	for i, item := range ls.items {
 		if i > 0 {
 			l.gap(l.st.Body.ParagraphSpace * ptMM / 2)
 		}
+		li := l.c.tag("LI")
+		l.pendLbl = l.c.tag("Lbl")
+		l.c.end(l.pendLbl)
+		body := l.c.tag("LBody")
 		marker := "•"
 		if ls.ordered {
 			marker = strconv.Itoa(n+i) + "."
@@ -184,6 +211,9 @@ func (l *layout) list(b *block, f frame) {
 			l.paragraph(nil, inner)
 		}
 		l.blocks(item, inner)
+		l.flushPending()
+		l.c.end(body)
+		l.c.end(li)
 	}
 }
 
@@ -223,21 +253,21 @@ func (l *layout) code(src [][]run, f frame) {
 	}
 	bg := l.st.color(l.st.Colors.CodeBackground)
 	l.ensure(2*cf.lead + 2*pad)
-	l.c.fill(f.x, l.y, f.w, pad, bg)
+	l.layoutFill(f.x, l.y, f.w, pad, bg)
 	l.y += pad
 	n := len(lines)
 	for i := 0; i < n; i++ {
 		if l.y+cf.lead > l.bottom {
 			l.newPage()
 		}
-		l.c.fill(f.x, l.y, f.w, cf.lead, bg)
+		l.layoutFill(f.x, l.y, f.w, cf.lead, bg)
 		base := l.y + baseline(cf.size, cf.lead)
 		l.lineStart(l.y, base, cf.lead)
 		l.drawLine(lines[i], cf.x, base, cf.w, cf.lead, false)
 		l.y += cf.lead
 	}
 	if l.y+pad <= l.bottom {
-		l.c.fill(f.x, l.y, f.w, pad, bg)
+		l.layoutFill(f.x, l.y, f.w, pad, bg)
 		l.y += pad
 	}
 }
@@ -271,6 +301,8 @@ func (l *layout) notes() {
 	if len(left[0].blocks) > 0 {
 		title.blocks = left[0].blocks[:1]
 	}
+	sect := l.c.tag("Sect")
+	defer l.c.end(sect)
 	l.heading(title)
 	l.anchor("notes", l.y-hs.SpaceAfter*ptMM-hs.Leading*ptMM)
 	size := l.st.Footnote.Size
@@ -280,13 +312,22 @@ func (l *layout) notes() {
 		if i > 0 {
 			l.gap(l.st.Body.ParagraphSpace * ptMM / 2)
 		}
+		note := l.c.tag("Note")
+		if note != nil {
+			note.id = n.id
+		}
 		l.pendAnchor = n.id
 		l.pendMarker = []run{{text: strconv.Itoa(n.number) + ".", face: sans, size: size, color: l.accent}}
 		l.pendMarkX = f.x - 1.5
+		l.pendLbl = l.c.tag("Lbl")
+		l.c.end(l.pendLbl)
 		if len(n.blocks) == 0 {
+			p := l.c.tag("P")
 			l.paragraph(nil, f)
+			l.c.end(p)
 		}
 		l.blocks(n.blocks, f)
 		l.flushPending()
+		l.c.end(note)
 	}
 }

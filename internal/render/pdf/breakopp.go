@@ -133,7 +133,8 @@ func (l *layout) opportunities(w word) []opp {
 			case prev == '-' && unicode.IsLetter(next) && before >= 3 && after >= 3 && i-1 < hlim:
 				put(opp{at: i, flag: true, pen: penExHyphen})
 			case long && strings.ContainsRune(urlBreakAfter, prev) && before >= 2 && after >= 3 &&
-				!strings.ContainsRune(urlBreakAfter, next) && !unicode.IsPunct(next):
+				!strings.ContainsRune(urlBreakAfter, next) && !unicode.IsPunct(next) && !unicode.IsSpace(next):
+				// Not before a no-break space, which ties what follows.
 				put(opp{at: i, flag: prev == '-', pen: penURL})
 			case long && before >= 2 && after >= 3 && (next == '#' ||
 				unicode.IsLower(prev) && unicode.IsUpper(next) && !unicode.IsUpper(r)):

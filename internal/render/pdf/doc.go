@@ -13,7 +13,9 @@
 // The document is laid out at least twice: a pass records the page of
 // every heading and paragraph and the page count, and the next pass prints
 // them in the contents, the summary references and "Page X of Y". Passes
-// repeat until the page map no longer changes.
+// repeat until the page map no longer changes. Only the first pass draws
+// nothing; the later ones record what they draw as boxes, and the settled
+// pass's boxes are painted with fpdf once (boxes.go).
 //
 // Sizes, margins, colours and fonts come from the embedded style
 // assets/styles/default.json; see Style for the keys.

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"io"
-
 	"github.com/go-pdf/fpdf"
 )
 
@@ -45,28 +43,17 @@ func (d *dryPainter) Link(float64, float64, float64, float64, int) {}
 func (d *dryPainter) LinkString(float64, float64, float64, float64, string) {
 }
 func (d *dryPainter) Bookmark(string, int, float64)                   {}
-func (d *dryPainter) SetFont(string, string, float64)                 {}
-func (d *dryPainter) SetTextColor(int, int, int)                      {}
 func (d *dryPainter) SetFillColor(int, int, int)                      {}
 func (d *dryPainter) SetDrawColor(int, int, int)                      {}
 func (d *dryPainter) SetLineWidth(float64)                            {}
-func (d *dryPainter) Text(float64, float64, string)                   {}
-func (d *dryPainter) GetStringWidth(string) float64                   { return 0 }
 func (d *dryPainter) Rect(float64, float64, float64, float64, string) {}
 func (d *dryPainter) Line(float64, float64, float64, float64)         {}
 func (d *dryPainter) Circle(float64, float64, float64, string)        {}
-
-// RegisterImageOptionsReader reads nothing: the layout sizes pictures from
-// their own header (picture.px, picture.py), and the painting pass checks
-// the image data.
-func (d *dryPainter) RegisterImageOptionsReader(string, fpdf.ImageOptions, io.Reader) *fpdf.ImageInfoType {
-	return nil
-}
+func (d *dryPainter) RawWriteStr(string)                              {}
 
 func (d *dryPainter) ImageOptions(string, float64, float64, float64, float64, bool, fpdf.ImageOptions, int, string) {
 }
 
-func (d *dryPainter) Err() bool    { return d.err != nil }
 func (d *dryPainter) Error() error { return d.err }
 func (d *dryPainter) SetError(err error) {
 	if d.err == nil && err != nil {

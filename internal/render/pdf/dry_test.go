@@ -67,14 +67,19 @@ func paintedLayout(t *testing.T, in *render.Input) *Result {
 }
 
 // TestDryPassesLayOutAsPainted: the passes that lay out without fpdf
-// settle the same page map as painting passes, so the file is the same.
+// settle the same page map as painting passes, and the boxes recorded by
+// the settled pass paint the same file.
 func TestDryPassesLayOutAsPainted(t *testing.T) {
 	letter := fixtureInput()
 	letter.Options.Paper = "letter"
 	for name, in := range map[string]*render.Input{
-		"fixture": fixtureInput(),
-		"letter":  letter,
-		"long":    {Doc: longDoc(t), Options: render.DefaultOptions(), Warnings: &source.Warnings{}},
+		"fixture":    fixtureInput(),
+		"letter":     letter,
+		"long":       {Doc: longDoc(t), Options: render.DefaultOptions(), Warnings: &source.Warnings{}},
+		"pictures":   {Doc: pictureDoc(t), Options: render.DefaultOptions(), Warnings: &source.Warnings{}},
+		"constructs": testdataInput(t, "constructs.md"),
+		"kk-ru":      testdataInput(t, "kk-ru.md"),
+		"urls":       testdataInput(t, "urls.md"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			want := paintedLayout(t, in)
@@ -128,7 +133,7 @@ func TestWidthsMeasuredOnce(t *testing.T) {
 	if widthsOf(fs[serif]) == widthsOf(fs[mono]) {
 		t.Fatal("one width table for two faces")
 	}
-	c := &canvas{painter: &dryPainter{}, fonts: fs}
+	c := dryCanvas(fs)
 	m := &metrics{}
 	var buf sfnt.Buffer
 	for _, tc := range []struct {

@@ -16,7 +16,7 @@ import (
 // from an fpdf document that has only that face registered (so widths are
 // exactly those fpdf draws with). fpdf parses a TrueType file each time it
 // is registered, which cost about half of a layout pass; now only the
-// painting pass registers fonts.
+// painted document (see boxes.go) registers fonts.
 //
 // The cache holds the faces weakly: a user's font opened for one build
 // (pipeline.LoadFonts) leaves the cache when nothing else refers to it, so
@@ -71,7 +71,7 @@ func (t *widthTable) runeWidth(f *fonts.Face, r rune) (float64, error) {
 		return float64(v), nil
 	}
 	if t.pdf == nil && t.err == nil {
-		// The unit and family match the painting pass's (newLayout), so
+		// The unit and family match the painted document's (newDocument), so
 		// the arithmetic is the same as measuring there.
 		pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 		// fpdf may write into the bytes it is given (see fontSet.register).

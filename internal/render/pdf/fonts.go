@@ -215,6 +215,8 @@ type metrics struct {
 	// measured counts the runes measured, cached or not: the tests of
 	// bounded cost read it.
 	measured int
+	// breaks are the paragraphs broken so far (see breakcache.go).
+	breaks breakCache
 }
 
 // runeWidth returns the advance of r in face f at 1 pt, in mm, measuring

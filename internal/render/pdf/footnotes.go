@@ -44,7 +44,7 @@ func (l *layout) noteLines(n *footnote) []line {
 	}
 	add(n.blocks)
 	f := l.noteFrame()
-	ls := l.breakLines(l.words(runs), f.w)
+	ls := l.breakTotal(l.words(runs), f.w, 0, 0, -1) // justified: broken as a whole
 	if len(ls) == 0 {
 		ls = []line{{last: true}}
 	}
@@ -116,21 +116,37 @@ func (l *layout) drawPageNotes() {
 	l.wc.on, l.bars = false, nil
 	f := l.noteFrame()
 	y := l.bottom + noteRuleSpace
-	l.c.rule(l.left, y-noteRuleSpace/2, l.left+30, y-noteRuleSpace/2, 0.2, l.hair)
+	l.layoutRule(l.left, y-noteRuleSpace/2, l.left+30, y-noteRuleSpace/2, 0.2, l.hair)
+	// Each note is a Note element (with its ID) in the element being set
+	// when its page ends: the paragraph that calls it, or one near it.
+	art := l.c.suspendArtifacts()
+	back := l.c.enter(l.c.noteParent())
 	for _, n := range l.pageNotes {
+		note := l.c.tag("Note")
+		if note != nil {
+			note.id = n.id
+		}
+		var p *tagNode
 		for i, ln := range l.noteLines(n) {
 			base := y + baseline(f.size, f.lead)
 			if i == 0 {
 				l.anchor(n.id, y)
 				s := strconv.Itoa(n.number)
 				w := l.m.width(l.c, sans, f.size, s)
+				lbl := l.c.tag("Lbl")
 				l.c.write(f.x-1.5-w, base, sans, f.size, l.accent, s)
+				l.c.end(lbl)
+				p = l.c.tag("P")
 			}
 			l.drawLine(ln, f.x, base, f.w, f.lead, f.justify)
 			y += f.lead
 		}
+		l.c.end(p)
+		l.c.end(note)
 		y += 0.8
 	}
+	l.c.leave(back)
+	l.c.resumeArtifacts(art)
 	l.pageNotes = nil
 	l.wc, l.bars = saved, bars
 }

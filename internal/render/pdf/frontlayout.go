@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/render"
 )
@@ -28,7 +29,9 @@ func (l *layout) frontMatter() {
 		l.cover = true
 		l.part = "cover"
 		l.newPage()
+		sect := l.c.tag("Sect")
 		l.coverPage()
+		l.c.end(sect)
 	}
 	after := "cover" // the part the contents follow
 	if len(l.fm.summary) > 0 {
@@ -100,8 +103,9 @@ func (l *layout) contentsGap() float64 {
 func (l *layout) frontHeading(id, title string) {
 	size := l.st.Front.HeadingSize
 	lead := size * 1.3 * ptMM
-	l.startSection(id, title, 0)
+	h := l.c.tag(headingRole(l.startSection(id, title, 0)))
 	l.c.write(l.left, l.y+baseline(size, lead), sansBold, size, l.accent, title)
+	l.c.end(h)
 	l.y += lead + 4*ptMM
 }
 
@@ -111,7 +115,9 @@ func (l *layout) subHeading(title string, need float64) {
 	lead := size * 1.35 * ptMM
 	l.gap(8 * ptMM)
 	l.ensure(lead + need)
+	h := l.c.tag("H2")
 	l.c.write(l.left, l.y+baseline(size, lead), sansBold, size, l.accent, title)
+	l.c.end(h)
 	l.y += lead + 2*ptMM
 }
 
@@ -130,7 +136,9 @@ func (l *layout) coverPage() {
 	st := l.st
 	w := l.right - l.left
 	l.y = l.top + 40
-	l.c.write(l.left, l.y, sansBold, 10, l.accent, spaced(l.fm.label))
+	label := l.c.tag("P")
+	l.letterSpaced(l.left, l.y, sansBold, 10, l.accent, l.fm.label)
+	l.c.end(label)
 	l.y += 8
 
 	// Title: up to three balanced lines, shrinking the size if needed; at
@@ -157,6 +165,7 @@ func (l *layout) coverPage() {
 		lead *= (size - 2) / size
 		size -= 2
 	}
+	title := l.c.tag("H1")
 	for _, ln := range lines {
 		l.drawLine(ln, l.left, l.y+baseline(size, lead*ptMM), w, lead*ptMM, false)
 		l.y += lead * ptMM
@@ -164,26 +173,32 @@ func (l *layout) coverPage() {
 			break
 		}
 	}
+	l.c.end(title)
 	if l.fm.subtitle != nil {
 		l.y += 3
 		sl := st.Cover.SubtitleSize * 1.35 * ptMM
+		p := l.c.tag("P")
 		for _, ln := range l.coverLines(l.fm.subtitle, w, coverSubtitleLines) {
 			l.drawLine(ln, l.left, l.y+baseline(st.Cover.SubtitleSize, sl), w, sl, false)
 			l.y += sl
 		}
+		l.c.end(p)
 	}
 	l.y += 8
-	l.c.rule(l.left, l.y, l.left+40, l.y, 0.8, l.accent)
+	l.layoutRule(l.left, l.y, l.left+40, l.y, 0.8, l.accent)
 	l.y += 8
 	ml := st.Cover.MetaSize * 1.5 * ptMM
 	for _, rs := range l.fm.coverMeta {
+		p := l.c.tag("P")
 		for _, ln := range l.coverLines(rs, w, coverMetaLines) {
 			if l.y+ml > l.pageH {
+				l.c.end(p)
 				return
 			}
 			l.drawLine(ln, l.left, l.y+baseline(st.Cover.MetaSize, ml), w, ml, false)
 			l.y += ml
 		}
+		l.c.end(p)
 	}
 }
 
@@ -230,16 +245,17 @@ func (l *layout) capRuns(runs []run, w float64, n int) (out []run, cut bool) {
 	return runs, false
 }
 
-// spaced letter-spaces a short uppercase label.
-func spaced(s string) string {
-	var out []rune
-	for i, r := range []rune(s) {
-		if i > 0 {
-			out = append(out, '\u200A')
-		}
-		out = append(out, r)
+// letterSpaced sets a short uppercase label letter by letter, a hair
+// space (⅕ em) apart: no space characters, so the text read from the
+// file is the word itself.
+func (l *layout) letterSpaced(x, y float64, f face, size float64, col rgb, s string) {
+	gap := size * ptMM / 5
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		t := string(utf8.AppendRune(buf[:0], r))
+		l.c.write(x, y, f, size, col, t)
+		x += l.m.width(l.c, f, size, t) + gap
 	}
-	return string(out)
 }
 
 // balanced breaks runs into the fewest lines that fit width, then narrows
@@ -284,27 +300,36 @@ func (l *layout) pageLabel(id string) string {
 // point ending in a link "¶N · p. M" to its paragraph.
 func (l *layout) summaryPage() {
 	st := l.st
+	sect := l.c.tag("Sect")
+	defer l.c.end(sect)
 	l.frontHeading("summary", l.fm.lb.Summary)
 	tint := st.color(st.Colors.Tint)
 	pad := 5.0
 	f := frame{x: l.left + pad + 5, w: l.right - l.left - 2*pad - 5, size: st.Front.BulletSize,
 		lead: st.Front.BulletLeading * ptMM}
-	band := func(h float64) { l.c.fill(l.left, l.y, l.right-l.left, h, tint) }
+	band := func(h float64) { l.layoutFill(l.left, l.y, l.right-l.left, h, tint) }
 
 	title := 11.0
 	tl := title * 1.4 * ptMM
 	band(pad + tl)
 	l.y += pad
+	h := l.c.tag("H2")
 	l.c.write(l.left+pad, l.y+baseline(title, tl), sansBold, title, l.accent, l.fm.lb.KeyPoints)
+	l.c.end(h)
 	l.y += tl
+	list := l.c.tag("L")
+	if list != nil {
+		list.attrs = "/O /List /ListNumbering /Disc"
+	}
+	defer l.c.end(list)
 	for i, it := range l.fm.summary {
 		runs := append([]run(nil), it.runs...)
 		if it.para != "" {
 			ref := "¶" + strconv.Itoa(l.fm.paraNum[it.para]) + "\u00A0·\u00A0" + l.fm.lb.PageRef(l.pageLabel(it.para))
-			runs = append(runs, run{text: " ", face: serif, size: f.size},
+			runs = append(runs, run{text: "\u00A0", face: serif, size: f.size}, // tied: never alone on a line
 				run{text: ref, face: sans, size: st.Front.RefSize, color: l.grey, dest: it.para})
 		}
-		lines := l.breakLines(l.words(runs), f.w)
+		lines := l.breakTotal(l.words(runs), f.w, 0, 0, -1) // justified: broken as a whole
 		gap := 2.5 * ptMM
 		if i > 0 {
 			band(gap)
@@ -312,6 +337,11 @@ func (l *layout) summaryPage() {
 		}
 		l.pendMarker = []run{{text: "•", face: serif, size: f.size, color: l.accent}}
 		l.pendMarkX = f.x - 2
+		li := l.c.tag("LI")
+		l.pendLbl = l.c.tag("Lbl")
+		l.c.end(l.pendLbl)
+		body := l.c.tag("LBody")
+		p := l.c.tag("P")
 		for _, ln := range lines {
 			if l.y+f.lead > l.bottom-pad {
 				l.newPage()
@@ -322,6 +352,9 @@ func (l *layout) summaryPage() {
 			l.drawLine(ln, f.x, base, f.w, f.lead, true)
 			l.y += f.lead
 		}
+		l.c.end(p)
+		l.c.end(body)
+		l.c.end(li)
 	}
 	band(pad)
 	l.y += pad
@@ -332,6 +365,8 @@ func (l *layout) summaryPage() {
 // the EPUB's key facts.
 func (l *layout) factsPage() {
 	st := l.st
+	sect := l.c.tag("Sect")
+	defer l.c.end(sect)
 	l.frontHeading("key-facts", l.fm.lb.KeyFacts)
 	if n := len(l.fm.tiles); n > 0 {
 		per := st.Front.TilesPerRow
@@ -349,6 +384,21 @@ func (l *layout) factsPage() {
 			for j := i; j < min(i+per, n); j++ {
 				t := l.fm.tiles[j]
 				x := l.left + float64(j-i)*(tw+gapX)
+				// A tile is a Figure with its value and label as
+				// alternative text, inside the Link to its paragraph.
+				alt := runsText(t.value) + " " + runsText(t.label)
+				var lk *tagNode
+				id, linked := 0, false
+				if t.para != "" {
+					id, linked = l.link(t.para)
+				}
+				if linked {
+					lk = l.c.tag("Link")
+				}
+				fig := l.c.tag("Figure")
+				if fig != nil {
+					fig.alt = alt
+				}
 				l.c.rule(x, l.y, x+tw, l.y, 0.6, l.accent)
 				y := l.y + 2
 				// A number is never cut: a value wider than its tile is set
@@ -361,11 +411,11 @@ func (l *layout) factsPage() {
 					l.drawLine(ln, x, y+baseline(ls, ll), tw, ll, false)
 					y += ll
 				}
-				if t.para != "" {
-					if id, ok := l.link(t.para); ok {
-						l.c.Link(x, l.y, tw, th, id)
-					}
+				l.c.end(fig)
+				if linked {
+					l.c.link(x, l.y, tw, th, id, alt)
 				}
+				l.c.end(lk)
 			}
 			l.y += th
 		}
@@ -376,12 +426,17 @@ func (l *layout) factsPage() {
 		if t.kind == render.TableTimeline && len(l.fm.events) > 0 {
 			p := l.planTimeline(l.fm.events)
 			l.subHeading(t.title, p.h+2)
+			fig := l.c.tag("Figure")
+			if fig != nil {
+				fig.alt = l.timelineAlt(t)
+			}
 			l.drawTimeline(p)
+			l.c.end(fig)
 			l.gap(2)
 		} else {
 			l.subHeading(t.title, 2*row+1)
 		}
-		l.grid(nil, t.align, t.header, t.rows, f)
+		l.grid(nil, t.align, t.header, t.rows, f, t.kind)
 	}
 }
 
@@ -403,6 +458,7 @@ func (l *layout) hasContents() bool {
 // into lines that leave room for the dot leaders and the page number.
 type contentsRow struct {
 	id     string
+	title  string
 	level  int
 	indent float64 // mm
 	width  float64 // mm, of the title column
@@ -424,7 +480,7 @@ func (l *layout) contentsRows() []contentsRow {
 		}
 		tw := l.right - l.left - indent - numW - 8
 		lines := l.breakLines(l.words(l.textRuns(title, face, size, l.text)), tw)
-		rows = append(rows, contentsRow{id: id, level: level, indent: indent, width: tw, lines: lines})
+		rows = append(rows, contentsRow{id: id, title: title, level: level, indent: indent, width: tw, lines: lines})
 	}
 	var walk func(ss []*section)
 	walk = func(ss []*section) {
@@ -459,13 +515,27 @@ func (l *layout) contentsHeight() float64 {
 // position, which need not be the top of a page.
 func (l *layout) contentsPage() {
 	st := l.st
+	sect := l.c.tag("Sect")
+	defer l.c.end(sect)
 	l.frontHeading("contents", l.fm.lb.Contents)
 	size := st.Front.ContentsSize
 	lead := st.Front.ContentsLeading * ptMM
+	toc := l.c.tag("TOC")
+	defer l.c.end(toc)
 	for _, r := range l.contentsRows() {
 		h := float64(len(r.lines)) * lead
 		l.ensure(h)
 		top := l.y
+		// TOCI > Link: the title and page number are the link's text;
+		// the dot leaders are an artifact.
+		item := l.c.tag("TOCI")
+		lid, linked := l.link(r.id)
+		var lk *tagNode
+		if linked {
+			lk = l.c.tag("Link")
+		} else {
+			lk = l.c.tag("P")
+		}
 		for _, ln := range r.lines {
 			l.drawLine(ln, l.left+r.indent, l.y+baseline(size, lead), r.width, lead, false)
 			l.y += lead
@@ -477,15 +547,19 @@ func (l *layout) contentsPage() {
 		}
 		num := l.pageLabel(r.id)
 		nw := l.m.width(l.c, sans, size, num)
-		l.c.write(l.right-nw, base, sans, size, l.text, num)
 		dot := l.m.width(l.c, sans, size, " .")
 		from, to := l.left+r.indent+last+2, l.right-nw-2
 		if n := int((to - from) / dot); n > 0 {
+			l.c.artifact(artLayout)
 			l.c.write(to-float64(n)*dot, base, sans, size, l.grey, strings.Repeat(" .", n))
+			l.c.endArtifact()
 		}
-		if lid, ok := l.link(r.id); ok {
-			l.c.Link(l.left, top, l.right-l.left, h, lid)
+		l.c.write(l.right-nw, base, sans, size, l.text, num)
+		if linked {
+			l.c.link(l.left, top, l.right-l.left, h, lid, r.title+" "+num)
 		}
+		l.c.end(lk)
+		l.c.end(item)
 	}
 }
 

@@ -5,8 +5,13 @@ package pdf
 // the page count) come from the previous pass.
 func (l *layout) furniture() {
 	size := l.st.Furniture.Size
+	// All of it is page furniture: artifacts, outside the structure.
+	l.c.artifact(artPage)
+	defer l.c.endArtifact()
 	if l.cover && l.page == 1 {
 		if l.fm.marking != "" {
+			l.c.artifact(artMark)
+			defer l.c.endArtifact()
 			ms := l.st.Furniture.MarkingSize + 1
 			col := l.st.color(l.st.Colors.Marking)
 			m := l.fit(l.fm.marking, sansBold, ms, l.right-l.left)
@@ -24,8 +29,10 @@ func (l *layout) furniture() {
 		m := l.fit(l.fm.marking, sansBold, ms, l.right-l.left)
 		w := l.m.width(l.c, sansBold, ms, m)
 		x := (l.pageW - w) / 2
+		l.c.artifact(artMark)
 		l.c.write(x, l.st.Page.MarkingY, sansBold, ms, col, m)
 		l.c.write(x, l.pageH-l.st.Page.MarkingY+ms*0.35*ptMM, sansBold, ms, col, m)
+		l.c.endArtifact()
 	}
 	section := l.header
 	total := 0
@@ -35,16 +42,20 @@ func (l *layout) furniture() {
 	}
 	half := (l.right - l.left - 6) / 2
 	y := l.st.Page.HeaderY
+	l.c.artifact(artHeader)
 	l.c.write(l.left, y, sans, size, l.grey, l.fit(l.d.title, sans, size, half))
 	if section != "" {
 		s := l.fit(section, sans, size, half)
 		l.c.write(l.right-l.m.width(l.c, sans, size, s), y, sans, size, l.grey, s)
 	}
 	l.c.rule(l.left, y+1.8, l.right, y+1.8, 0.15, l.hair)
+	l.c.endArtifact()
 
 	foot := l.fm.lb.PageOf(l.page, total)
 	fy := l.pageH - l.st.Page.FooterY
+	l.c.artifact(artFooter)
 	l.c.write(l.right-l.m.width(l.c, sans, size, foot), fy, sans, size, l.grey, foot)
+	l.c.endArtifact()
 }
 
 // fitMinAdvance is the narrowest advance, in em, that fit assumes for a

@@ -106,6 +106,15 @@ func (l *layout) breakOnce(ws []word, width float64, k, at int, open bool, noFla
 	if k >= len(ws) {
 		return nil
 	}
+	key, cacheable := breakKeyOf(ws, width, k, at, open, noFlag, hy0)
+	if cacheable {
+		if ends, ok := l.m.breaks.get(key); ok {
+			if ends == nil {
+				return nil
+			}
+			return l.buildLines(ws, ends, k, at, open)
+		}
+	}
 	bps := l.breakpoints(ws, width, k, at, open)
 	var best *kpNode
 	for _, tol := range kpTolerances {
@@ -113,14 +122,40 @@ func (l *layout) breakOnce(ws []word, width float64, k, at int, open bool, noFla
 			break
 		}
 	}
-	if best == nil {
+	var ends []lineEnd
+	if best != nil {
+		ends = lineEnds(bps, best)
+	}
+	if cacheable {
+		l.m.breaks.put(key, ends)
+	}
+	if ends == nil {
 		return nil
 	}
-	var chain []int
-	for n := best; n.prev != nil; n = n.prev {
-		chain = append(chain, n.b)
+	return l.buildLines(ws, ends, k, at, open)
+}
+
+// lineEnd is a chosen break, all that buildLines needs of it.
+type lineEnd struct {
+	word, at           int32   // the break is in ws[word] before byte at
+	dy                 float64 // stretch (the bp's y) from the line's start to its end
+	fill, hyphen, flag bool    // as in bp
+}
+
+// lineEnds returns the breaks chosen up to best, first line first.
+func lineEnds(bps []bp, best *kpNode) []lineEnd {
+	n := 0
+	for b := best; b.prev != nil; b = b.prev {
+		n++
 	}
-	return l.buildLines(ws, bps, chain, k, at, open)
+	out := make([]lineEnd, n)
+	for b := best; b.prev != nil; b = b.prev {
+		n--
+		e, start := &bps[b.b], &bps[b.prev.b]
+		out[n] = lineEnd{word: int32(e.word), at: int32(e.at), dy: e.y - start.ya,
+			fill: e.fill, hyphen: e.hyphen, flag: e.flag}
+	}
+	return out
 }
 
 // rebreakAt breaks lines again from line i so that line i+noFlag does not
@@ -415,10 +450,9 @@ func newNode(a *kpNode, cur *bp, b int, r, bad float64, noFlag int) *kpNode {
 	return &kpNode{b: b, line: a.line + 1, fit: fit, hy: hy, total: a.total + d, prev: a}
 }
 
-// buildLines cuts the words at the chosen breaks (chain runs from the last
-// break back to the first).
-func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int, open bool) []line {
-	out := make([]line, 0, len(chain))
+// buildLines cuts the words at the chosen breaks.
+func (l *layout) buildLines(ws []word, ends []lineEnd, k, at int, open bool) []line {
+	out := make([]line, 0, len(ends))
 	rest := ws[k] // what is left of the word being cut
 	restFrom := 0 // byte offset of rest in ws[restWord]
 	restWord := k
@@ -434,22 +468,22 @@ func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int, open bo
 		return rest
 	}
 	sw, sat := k, at
-	start := &bps[0]
-	for c := len(chain) - 1; c >= 0; c-- {
-		e := &bps[chain[c]]
+	for c := range ends {
+		e := &ends[c]
+		ew, eat := int(e.word), int(e.at)
 		ln := line{from: sw, fromAt: sat, last: e.fill}
-		for i := sw; i <= e.word; i++ {
+		for i := sw; i <= ew; i++ {
 			wd := take(i)
 			text, _ := wordText(ws[i])
-			if i == e.word && e.at < len(text) {
-				head, tail := l.cutWord(wd, e.at-restFrom)
+			if i == ew && eat < len(text) {
+				head, tail := l.cutWord(wd, eat-restFrom)
 				if e.hyphen && len(head.frags) > 0 {
 					r := head.frags[len(head.frags)-1].r
 					hw := l.m.width(l.c, r.face, r.size, "-")
 					head.frags = append(head.frags, frag{r: r, text: "-", w: hw, extra: true})
 					head.w += hw
 				}
-				rest, restFrom = tail, e.at
+				rest, restFrom = tail, eat
 				wd = head
 				ln.cont = true
 			}
@@ -465,13 +499,12 @@ func (l *layout) buildLines(ws []word, bps []bp, chain []int, k, at int, open bo
 		for _, w := range ln.words[:len(ln.words)-1] {
 			spaces += w.space
 		}
-		ln.inner = max(0, e.y-start.ya-spaces*kpStretch)
-		start = e
+		ln.inner = max(0, e.dy-spaces*kpStretch)
 		out = append(out, ln)
 		if ln.cont {
-			sw, sat = e.word, e.at
+			sw, sat = ew, eat
 		} else {
-			sw, sat = e.word+1, 0
+			sw, sat = ew+1, 0
 		}
 	}
 	if n := len(out); n > 0 && !open {

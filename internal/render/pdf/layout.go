@@ -61,57 +61,94 @@ type frame struct {
 	justify bool
 }
 
-// layout is one pass over the document.
+// layout is one pass over the document. Its state comes in parts named
+// for what they hold; they are embedded, so l.y or l.rec reads the same as
+// if they were fields of layout itself.
 type layout struct {
-	c    *canvas
-	st   *Style
-	m    *metrics
-	d    *prepared
-	fm   *front
-	in   *render.Input
-	prev *record // the previous pass, nil on the first
-	rec  *record
+	typesetting
+	place
+	registered
+	mapping
+	noteState
+	firstLine
+}
+
+// typesetting is what a pass sets with and does not change: the canvas,
+// the style, measures and prepared text, the page geometry, the colours
+// and the hyphenator.
+type typesetting struct {
+	c  *canvas
+	st *Style
+	m  *metrics
+	d  *prepared
+	fm *front
+	in *render.Input
+	hy *hyphenator
 
 	pageW, pageH             float64
-	left, right, top, bottom float64 // text area; right and bottom are edges, not margins
-
-	y       float64
-	page    int
-	cover   bool // page 1 is the cover: no furniture
-	header  string
-	headSet bool // a heading set the header on the current page
-	links   map[string]int
-	outline int // last outline level used; -1 before the first bookmark
-
+	left, right, top         float64 // text area; right is an edge, not a margin
+	pageBottom               float64 // bottom of the text area without footnotes
 	text, accent, grey, hair rgb
+}
 
-	bars    []float64       // x of the rules of the open block quotes
+// place is where the pass is: the page, the height on it, and what the
+// page carries so far.
+type place struct {
+	page    int
+	y       float64 // mm from the top of the page
+	bottom  float64 // bottom edge of the text area: pageBottom less the notes' room
+	cover   bool    // page 1 is the cover: no furniture
+	header  string
+	headSet bool      // a heading set the header on the current page
+	bars    []float64 // x of the rules of the open block quotes
+}
+
+// registered is what the pass has numbered or registered with its painter
+// so far.
+type registered struct {
+	links   map[string]int  // painter link id by anchor
+	outline int             // last outline level used; -1 before the first bookmark
 	tableNo int             // last table number used in a caption
-	pics    map[string]bool // pictures registered with this pass's fpdf
+	pics    map[string]bool // pictures registered with the painter
+}
 
-	hy         *hyphenator
-	pageBottom float64 // bottom of the text area without footnotes; bottom is less by the notes' room
-
-	// Footnotes: those reserved on the current page, those set anywhere,
-	// and their lines.
-	pageNotes  []*footnote
-	notePlaced map[string]bool
-	noteCache  map[string][]line
-
-	// Page map: the part being set, the body block being set, its words
-	// drawn so far, and whether the current page's start is still to be
-	// recorded.
+// mapping is the page map being learnt: the previous pass's record (nil on
+// the first pass) and this one's, the part being set, the body block being
+// set, its words drawn so far, and whether the current page's start is
+// still to be recorded.
+type mapping struct {
+	prev       *record
+	rec        *record
 	part       string
 	curSection string
 	curBlock   int
 	wc         wordCount
 	needStart  bool
+}
 
-	// Set before a block and consumed by its first drawn line.
+// noteState holds the footnotes: those reserved on the current page, those
+// set anywhere, and their lines.
+type noteState struct {
+	pageNotes  []*footnote
+	notePlaced map[string]bool
+	noteCache  map[string][]line
+}
+
+// firstLine is what is set before a block and consumed by its first drawn
+// line (see lineStart).
+type firstLine struct {
 	pendRef    document.Ref
 	pendAnchor string
 	pendMarker []run
-	pendMarkX  float64 // right edge of the marker
+	pendMarkX  float64  // right edge of the marker
+	pendLbl    *tagNode // the Lbl element the marker is tagged with
+
+	// lk is the Link element of the link run being drawn, which the
+	// run's next words join (tags.go; nil in a dry pass).
+	lk struct {
+		r *run
+		n *tagNode
+	}
 }
 
 // body frame: the full text width at body size.
@@ -170,6 +207,7 @@ func (l *layout) newPage() {
 	if l.page > 0 {
 		l.drawPageNotes()
 	}
+	l.c.closeMarked()
 	l.c.AddPage()
 	l.page = l.c.PageNo()
 	l.y = l.top
@@ -209,9 +247,28 @@ func (l *layout) gap(h float64) {
 }
 
 func (l *layout) drawBars(y1, y2 float64) {
+	if len(l.bars) == 0 {
+		return
+	}
+	l.c.artifact(artLayout)
 	for _, x := range l.bars {
 		l.c.rule(x, y1, x, y2, l.st.Quote.RuleWidth, l.accent)
 	}
+	l.c.endArtifact()
+}
+
+// layoutFill paints a background that only shades the layout: an artifact.
+func (l *layout) layoutFill(x, y, w, h float64, col rgb) {
+	l.c.artifact(artLayout)
+	l.c.fill(x, y, w, h, col)
+	l.c.endArtifact()
+}
+
+// layoutRule draws a rule that only divides the layout: an artifact.
+func (l *layout) layoutRule(x1, y1, x2, y2, lw float64, col rgb) {
+	l.c.artifact(artLayout)
+	l.c.rule(x1, y1, x2, y2, lw, col)
+	l.c.endArtifact()
 }
 
 // baseline returns the baseline offset of a line of size pt in lead mm.
@@ -230,10 +287,14 @@ func (l *layout) lineStart(top, base, lead float64) {
 		l.rec.paragraphPage[r.ID] = l.page
 		l.anchor(r.ID, top)
 		if r.Number > 0 {
+			// ¶ numbers are artifacts, as the EPUB hides them from
+			// assistive technology (aria-hidden).
 			s := strconv.Itoa(r.Number)
 			size := l.st.Body.ParaNumberSize
 			w := l.m.width(l.c, sans, size, s)
+			l.c.artifact(artLayout)
 			l.c.write(l.left-l.st.Body.ParaNumberGap-w, base, sans, size, l.grey, s)
+			l.c.endArtifact()
 		}
 	}
 	if l.pendAnchor != "" {
@@ -246,11 +307,13 @@ func (l *layout) lineStart(top, base, lead float64) {
 			w += l.m.width(l.c, r.face, r.size, r.text)
 		}
 		x := l.pendMarkX - w
+		back := l.c.enter(l.pendLbl)
 		for _, r := range l.pendMarker {
 			l.c.write(x, base, r.face, r.size, r.color, r.text)
 			x += l.m.width(l.c, r.face, r.size, r.text)
 		}
-		l.pendMarker = nil
+		l.c.leave(back)
+		l.pendMarker, l.pendLbl = nil, nil
 	}
 	l.drawBars(top, top+lead)
 }

@@ -225,24 +225,43 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 	top := y - lead*0.72
 	for i, w := range ln.words {
 		fx := x
-		for _, f := range w.frags {
+		for j, f := range w.frags {
+			if j == len(w.frags)-1 && (i < len(ln.words)-1 || !ln.cont) && l.c.t != nil {
+				// A space after each word, and at the end of a line
+				// that does not end inside a word, so that text taken
+				// from the structure (which knows no positions) keeps
+				// its spaces. It is drawn where nothing follows it on
+				// the line, or under the gap, and so is never seen.
+				f.text += " "
+			}
 			by := y
 			if f.r.super {
 				by -= f.r.size / 0.62 * 0.33 * ptMM
 			}
 			by -= f.r.rise * ptMM
-			l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
 			switch {
 			case f.r.url != "":
 				// The last guard: whatever the model holds, only an
 				// allowed scheme becomes a /URI action.
 				if u, kind := document.CheckLink(f.r.url); kind == document.LinkExternal {
-					l.c.LinkString(fx, top, f.w, lead, u)
+					back := l.c.enter(l.linkTag(f.r))
+					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
+					l.c.linkURL(fx, top, f.w, lead, u, f.r.text)
+					l.c.leave(back)
+				} else {
+					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
 				}
 			case f.r.dest != "":
 				if id, ok := l.link(f.r.dest); ok {
-					l.c.Link(fx, top, f.w, lead, id)
+					back := l.c.enter(l.linkTag(f.r))
+					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
+					l.c.link(fx, top, f.w, lead, id, f.r.text)
+					l.c.leave(back)
+				} else {
+					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
 				}
+			default:
+				l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
 			}
 			fx += f.w
 		}
@@ -256,4 +275,20 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 		}
 	}
 	l.countLine(ln)
+}
+
+// linkTag returns the Link element of link run r: the one its earlier
+// words opened when it is still a child of the current element, else a
+// new one. A link broken across lines or pages stays one element.
+func (l *layout) linkTag(r *run) *tagNode {
+	if l.c.t == nil {
+		return nil
+	}
+	if l.lk.r == r && l.lk.n != nil && l.lk.n.parent == l.c.t.cur {
+		return l.lk.n
+	}
+	n := l.c.tag("Link")
+	l.c.end(n)
+	l.lk.r, l.lk.n = r, n
+	return n
 }

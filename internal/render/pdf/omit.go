@@ -40,17 +40,27 @@ func (l *layout) titleBlock() {
 	for _, p := range l.fm.coverTitle {
 		runs = append(runs, run{text: p.text, face: p.face, size: size, color: l.text})
 	}
+	// The title block is real content, whatever element the page that
+	// it opens was started in: it goes to the Document, before it.
+	art := l.c.suspendArtifacts()
+	defer l.c.resumeArtifacts(art)
+	back := l.c.enter(l.c.root())
+	defer l.c.leave(back)
+	h := l.c.tag("H1")
 	for _, ln := range l.clampLines(runs, w, titleBlockTitleLines) {
 		l.drawLine(ln, l.left, l.y+baseline(size, lead), w, lead, false)
 		l.y += lead
 	}
+	l.c.end(h)
 	if l.fm.subtitle != nil {
 		sl := st.Cover.SubtitleSize * 1.3 * ptMM
 		l.y += 1
+		p := l.c.tag("P")
 		for _, ln := range l.clampLines(l.fm.subtitle, w, titleBlockSubtitleLines) {
 			l.drawLine(ln, l.left, l.y+baseline(st.Cover.SubtitleSize, sl), w, sl, false)
 			l.y += sl
 		}
+		l.c.end(p)
 	}
 	var meta []run
 	for i, rs := range l.fm.coverMeta {
@@ -62,12 +72,14 @@ func (l *layout) titleBlock() {
 	if len(meta) > 0 {
 		ml := st.Cover.MetaSize * 1.4 * ptMM
 		l.y += 2
+		p := l.c.tag("P")
 		for _, ln := range l.clampLines(meta, w, titleBlockMetaLines) {
 			l.drawLine(ln, l.left, l.y+baseline(st.Cover.MetaSize, ml), w, ml, false)
 			l.y += ml
 		}
+		l.c.end(p)
 	}
 	l.y += 3
-	l.c.rule(l.left, l.y, l.left+40, l.y, 0.8, l.accent)
+	l.layoutRule(l.left, l.y, l.left+40, l.y, 0.8, l.accent)
 	l.y += 8
 }

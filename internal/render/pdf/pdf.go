@@ -90,8 +90,10 @@ func pageSize(paper string) (string, error) {
 	return "", fmt.Errorf("paper %q: want \"a4\" or \"letter\"", paper)
 }
 
-// layoutPasses lays out in until its page map settles, then paints the
-// settled pass when paint is set.
+// layoutPasses lays out in until its page map settles (a pass records
+// what the one before it recorded, or the last pass allowed). The first
+// pass is dry; when paint is set, the later ones record their boxes, and
+// the settled pass's boxes are painted (see boxes.go).
 func layoutPasses(in *render.Input, paint bool) (*Result, error) {
 	size, err := pageSize(in.Options.Paper)
 	if err != nil {
@@ -115,14 +117,10 @@ func layoutPasses(in *render.Input, paint bool) (*Result, error) {
 	omitFront(fm, in.Options.Omit)
 	z.flush()
 	m := &metrics{}
+	w, h := pageDims(size)
 	var prev *record
 	for pass := 1; ; pass++ {
-		// Passes lay out without painting until the page map settles
-		// (a pass records what the one before it recorded, or the last
-		// pass allowed); then that pass is repeated with fpdf to paint
-		// it. Given the same record to start from, a pass lays out the
-		// same, so the painted pass is the settled one.
-		l, err := newDryLayout(in, st, fs, m, d, fm, size, prev)
+		l, err := startLayout(passCanvas(fs, paint, pass), w, h, in, st, m, d, fm, prev)
 		if err != nil {
 			return nil, err
 		}
@@ -135,19 +133,34 @@ func layoutPasses(in *render.Input, paint bool) (*Result, error) {
 			if !paint {
 				return l.result(nil), nil
 			}
-			p, err := newLayout(in, st, fs, m, d, fm, size, prev)
+			pdf, err := newDocument(in, st, fm, size)
 			if err != nil {
 				return nil, err
 			}
-			p.hy = hy
-			p.run()
-			if err := p.c.Error(); err != nil {
+			p := paintCanvas(pdf, fs)
+			l.c.rec.replay(p)
+			if err := p.Error(); err != nil {
 				return nil, err
 			}
-			return p.output()
+			// The structure the recording pass built goes with the
+			// painted file; the painting itself marked nothing (the
+			// marks were boxes).
+			p.t = l.c.t
+			l.c = p
+			return l.output()
 		}
 		prev = l.rec
 	}
+}
+
+// passCanvas returns the canvas of pass number pass (from 1): the first
+// pass, and every pass of a layout that paints nothing, is dry; the
+// others record their boxes.
+func passCanvas(fs fontSet, paint bool, pass int) *canvas {
+	if paint && pass > 1 {
+		return recordCanvas(fs)
+	}
+	return dryCanvas(fs)
 }
 
 // pageSizes caches the page width and height (mm) of each fpdf size name.
@@ -166,16 +179,21 @@ func pageDims(size string) (w, h float64) {
 	return w, h
 }
 
-// newDryLayout starts a pass that lays out without painting (see
-// dryPainter).
-func newDryLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
-	w, h := pageDims(size)
-	return startLayout(&canvas{painter: &dryPainter{}, fonts: fs}, w, h, in, st, m, d, fm, prev)
+// newLayout starts a pass that paints directly on a fresh fpdf document
+// (the tests compare it with recording and painting the boxes).
+func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
+	pdf, err := newDocument(in, st, fm, size)
+	if err != nil {
+		return nil, err
+	}
+	w, h := pdf.GetPageSize()
+	c := paintCanvas(pdf, fs)
+	c.t = newTagger()
+	return startLayout(c, w, h, in, st, m, d, fm, prev)
 }
 
-// newLayout starts a pass that paints: a fresh fpdf document with fonts
-// and metadata.
-func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared, fm *front, size string, prev *record) (*layout, error) {
+// newDocument returns a fresh fpdf document with the metadata of in.
+func newDocument(in *render.Input, st *Style, fm *front, size string) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
 	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
@@ -202,21 +220,24 @@ func newLayout(in *render.Input, st *Style, fs fontSet, m *metrics, d *prepared,
 	if err := pdf.Error(); err != nil {
 		return nil, err
 	}
-	w, h := pdf.GetPageSize()
-	return startLayout(&canvas{painter: pdf, pdf: pdf, fonts: fs}, w, h, in, st, m, d, fm, prev)
+	return pdf, nil
 }
 
 // startLayout returns the layout of one pass drawing on c, on pages of w×h mm.
 func startLayout(c *canvas, w, h float64, in *render.Input, st *Style, m *metrics, d *prepared, fm *front, prev *record) (*layout, error) {
 	l := &layout{
-		c: c, st: st, m: m, d: d, fm: fm, in: in, prev: prev, rec: newRecord(),
-		pageW: w, pageH: h,
-		left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
-		top: st.Page.MarginTop, bottom: h - st.Page.MarginBottom, pageBottom: h - st.Page.MarginBottom,
-		links: map[string]int{}, outline: -1,
-		notePlaced: map[string]bool{}, noteCache: map[string][]line{},
-		text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent),
-		grey: st.color(st.Colors.Grey), hair: st.color(st.Colors.Hairline),
+		typesetting: typesetting{
+			c: c, st: st, m: m, d: d, fm: fm, in: in,
+			pageW: w, pageH: h,
+			left: st.Page.MarginLeft, right: w - st.Page.MarginRight,
+			top: st.Page.MarginTop, pageBottom: h - st.Page.MarginBottom,
+			text: st.color(st.Colors.Text), accent: st.color(st.Colors.Accent),
+			grey: st.color(st.Colors.Grey), hair: st.color(st.Colors.Hairline),
+		},
+		place:      place{bottom: h - st.Page.MarginBottom},
+		registered: registered{links: map[string]int{}, outline: -1},
+		mapping:    mapping{prev: prev, rec: newRecord()},
+		noteState:  noteState{notePlaced: map[string]bool{}, noteCache: map[string][]line{}},
 	}
 	if l.right-l.left < 40 || l.bottom-l.top < 40 {
 		return nil, fmt.Errorf("style: page margins leave no room for text")
@@ -236,6 +257,7 @@ func (l *layout) run() {
 		l.newPage()
 	}
 	l.drawPageNotes()
+	l.c.closeMarked() // the last page's sequence, while it is the current page
 	l.finishLinks()
 	l.rec.pages = l.c.PageCount()
 }
@@ -250,7 +272,7 @@ func (l *layout) output() (*Result, error) {
 	if err := l.c.Error(); err != nil {
 		return nil, err
 	}
-	file, err := indirectAnnots(buf.Bytes())
+	file, err := finishFile(buf.Bytes(), l.c.t, fileMetaOf(l.fm, l.in.Doc.Meta.Language, l.in.Options.Time))
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,9 @@ import (
 	"image/draw"
 	"image/gif"
 	"image/png"
+	"path"
 	"strconv"
+	"strings"
 
 	"github.com/briefbook/briefbook/internal/document"
 	"github.com/go-pdf/fpdf"
@@ -28,6 +30,7 @@ type picture struct {
 	px, py  int    // size in pixels
 	caption []run  // "Figure N. …"; nil when the picture is not shown
 	note    []run  // the alt text (or address) shown in a frame instead
+	alt     string // the Figure's alternative text: alt, else title, else file name
 }
 
 // preparePicture makes the picture block of p: the image in a form fpdf
@@ -35,7 +38,7 @@ type picture struct {
 // replaces a picture that was not read or that fpdf refuses (with a
 // warning).
 func (p *preparer) preparePicture(b *document.Picture, number int) *picture {
-	out := &picture{}
+	out := &picture{alt: pictureAlt(b)}
 	if b.Shown() && number > 0 {
 		typ, data, err := embedBytes(b.Image)
 		if err == nil {
@@ -204,20 +207,36 @@ func (l *layout) picture(pc *picture, f frame) {
 	}
 	opts := fpdf.ImageOptions{ImageType: pc.typ}
 	if !l.pics[pc.name] {
-		info := l.c.RegisterImageOptionsReader(pc.name, opts, bytes.NewReader(pc.data))
 		l.pics[pc.name] = true
-		if info != nil && !l.c.Err() {
-			if err := orderImage(info, len(l.pics)); err != nil {
-				l.c.SetError(err)
-			}
-		}
+		l.c.registerImage(pc.name, opts, pc.data, len(l.pics))
 	}
-	l.c.ImageOptions(pc.name, f.x+(f.w-w)/2, l.y, w, h, false, opts, 0, "")
+	fig := l.c.tag("Figure")
+	if fig != nil {
+		fig.alt = pc.alt
+	}
+	if !l.c.dry() {
+		l.c.mark()
+		l.c.ImageOptions(pc.name, f.x+(f.w-w)/2, l.y, w, h, false, opts, 0, "")
+	}
+	l.c.end(fig)
 	l.y += h + l.pictureGap()
+	capTag := l.c.tag("Caption")
 	for _, ln := range lines {
 		l.drawLine(ln, f.x+(f.w-ln.w)/2, l.y+baseline(l.st.Table.CaptionSize, lead), ln.w, lead, false)
 		l.y += lead
 	}
+	l.c.end(capTag)
+}
+
+// pictureAlt is the alternative text of a picture: its alt text, else its
+// title, else its file name.
+func pictureAlt(b *document.Picture) string {
+	for _, s := range []string{b.Alt, b.Title, path.Base(b.Path)} {
+		if s = strings.Join(strings.Fields(s), " "); s != "" && s != "." {
+			return s
+		}
+	}
+	return "picture"
 }
 
 // pictureNote sets the framed note that stands for a picture that is not
@@ -228,14 +247,16 @@ func (l *layout) pictureNote(pc *picture, f frame) {
 	h := float64(len(lines))*lead + 2*pad
 	l.ensure(min(h, l.bottom-l.top))
 	l.lineStart(l.y, l.y, 0)
-	l.c.SetDrawColor(l.hair.r, l.hair.g, l.hair.b)
-	l.c.SetLineWidth(0.3)
-	l.c.Rect(f.x, l.y, f.w, h, "D")
+	l.c.artifact(artLayout)
+	l.c.frameRect(f.x, l.y, f.w, h, 0.3, l.hair)
+	l.c.endArtifact()
 	l.y += pad
+	p := l.c.tag("P")
 	for _, ln := range lines {
 		l.drawLine(ln, f.x+(f.w-ln.w)/2, l.y+baseline(l.st.Table.CaptionSize, lead), ln.w, lead, false)
 		l.y += lead
 	}
+	l.c.end(p)
 	l.y += pad
 }
 

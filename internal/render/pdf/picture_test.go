@@ -160,7 +160,7 @@ func TestPicturesInPDF(t *testing.T) {
 
 func TestPictureSize(t *testing.T) {
 	st, _ := testStyleFonts(t)
-	l := &layout{st: st, top: 25, pageBottom: 272} // A4: 247 mm of text height
+	l := &layout{typesetting: typesetting{st: st, top: 25, pageBottom: 272}} // A4: 247 mm of text height
 	f := frame{x: 22, w: 166}
 	tests := []struct {
 		name   string

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/briefbook/briefbook/internal/document"
+	"github.com/briefbook/briefbook/internal/render"
 )
 
 // table sets a document table with a numbered caption.
@@ -12,7 +13,7 @@ func (l *layout) table(t *table, f frame) {
 		caption = append([]run{{text: l.fm.lb.TableCaption(l.tableNo) + " ", face: sansBold,
 			size: l.st.Table.CaptionSize, color: l.accent, extra: true}}, t.caption...)
 	}
-	l.grid(caption, t.align, t.header, t.rows, f)
+	l.grid(caption, t.align, t.header, t.rows, f, 0)
 }
 
 // cellLines is a laid-out table cell.
@@ -23,8 +24,14 @@ type cellLines struct {
 // grid sets a table: caption above, a header row with a light fill that is
 // repeated after every page break, zebra rows, horizontal hairlines only.
 // A row moves whole to the next page when it fits there; a row taller than
-// a page is split between its lines.
-func (l *layout) grid(caption []run, align []document.Align, header [][]run, rows [][][]run, f frame) {
+// a page is split between its lines. kind is the fact table it sets, 0 for
+// a document table: the cells of the quotations are tagged Quote.
+//
+// Tags: Table, its Caption, THead with the header row (TH cells with a
+// column scope), TBody with the rows (TD); the header repeated after a
+// page break is an artifact, rules and fills too. A row split between
+// pages stays one TR.
+func (l *layout) grid(caption []run, align []document.Align, header [][]run, rows [][][]run, f frame, kind render.TableKind) {
 	ncol := len(header)
 	for _, r := range rows {
 		ncol = max(ncol, len(r))
@@ -70,14 +77,18 @@ func (l *layout) grid(caption []run, align []document.Align, header [][]run, row
 		}
 		return cells, h + 2*pad
 	}
-	drawRow := func(cells []cellLines, h float64, fill *rgb, rule rgb, rw float64) {
+	drawRow := func(cells []cellLines, h float64, fill *rgb, rule rgb, rw float64, rt []*tagNode) {
 		l.lineStart(l.y, l.y+pad+baseline(size, lead), 0)
 		l.drawBars(l.y, l.y+h)
 		if fill != nil {
-			l.c.fill(f.x, l.y, f.w, h, *fill)
+			l.layoutFill(f.x, l.y, f.w, h, *fill)
 		}
 		x := f.x
 		for i, c := range cells {
+			var back *tagNode
+			if i < len(rt) {
+				back = l.c.enter(rt[i])
+			}
 			a := document.AlignDefault
 			if i < len(align) {
 				a = align[i]
@@ -92,21 +103,47 @@ func (l *layout) grid(caption []run, align []document.Align, header [][]run, row
 				}
 				l.drawLine(ln, lx, l.y+pad+float64(j)*lead+baseline(size, lead), widths[i]-2*pad, lead, false)
 			}
+			l.c.leave(back)
 			x += widths[i]
 		}
 		l.y += h
-		l.c.rule(f.x, l.y, f.x+f.w, l.y, rw, rule)
+		l.layoutRule(f.x, l.y, f.x+f.w, l.y, rw, rule)
+	}
+	// rowTags opens a TR of ncol cells of role under the current element
+	// and returns the content element of each cell (nil in a dry pass).
+	rowTags := func(role string) []*tagNode {
+		tr := l.c.tag("TR")
+		if tr == nil {
+			return nil
+		}
+		out := make([]*tagNode, ncol)
+		for i := range out {
+			cell := l.c.tag(role)
+			if role == "TH" {
+				cell.attrs = "/O /Table /Scope /Column"
+			}
+			out[i] = cell
+			if kind == render.TableQuotations && role == "TD" && i == 0 {
+				out[i] = l.c.tag("Quote")
+				l.c.end(out[i])
+			}
+			l.c.end(cell)
+		}
+		l.c.end(tr)
+		return out
 	}
 
 	hcells, hh := layRow(header)
 	hasHeader := len(header) > 0
 	tint := l.st.color(l.st.Colors.Tint)
 	zebra := l.st.color(l.st.Colors.Zebra)
-	drawHeader := func() {
+	drawHeader := func(rt []*tagNode) {
 		if hasHeader {
-			drawRow(hcells, hh, &tint, l.accent, 0.35)
+			drawRow(hcells, hh, &tint, l.accent, 0.35, rt)
 		}
 	}
+	table := l.c.tag("Table")
+	defer l.c.end(table)
 
 	var capLines []line
 	capLead := l.st.Table.CaptionSize * 1.35 * ptMM
@@ -128,26 +165,40 @@ func (l *layout) grid(caption []run, align []document.Align, header [][]run, row
 	if l.y+need > l.bottom && !l.atTop() {
 		l.newPage()
 	}
+	var capTag *tagNode
+	if len(capLines) > 0 {
+		capTag = l.c.tag("Caption")
+	}
 	for _, ln := range capLines {
 		l.lineStart(l.y, l.y+baseline(l.st.Table.CaptionSize, capLead), capLead)
 		l.drawLine(ln, f.x, l.y+baseline(l.st.Table.CaptionSize, capLead), f.w, capLead, false)
 		l.y += capLead
 	}
+	l.c.end(capTag)
 	if len(capLines) > 0 {
 		l.y += 1
 	}
-	l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
-	drawHeader()
+	l.layoutRule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
+	if hasHeader {
+		head := l.c.tag("THead")
+		drawHeader(rowTags("TH"))
+		l.c.end(head)
+	}
+	body := l.c.tag("TBody")
+	defer l.c.end(body)
 	headerTop := func() bool { return l.y <= l.top+hh+1e-6 }
 	nextPage := func() {
 		l.newPage()
-		l.c.rule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
+		l.layoutRule(f.x, l.y, f.x+f.w, l.y, 0.35, l.accent)
 		l.wc.mute = true // a repeated header is not document text
-		drawHeader()
+		l.c.artifact(artPage)
+		drawHeader(nil)
+		l.c.endArtifact()
 		l.wc.mute = false
 	}
 	for i, r := range rows {
 		cells, h := layRow(r)
+		rt := rowTags("TD")
 		var fill *rgb
 		if i%2 == 1 {
 			fill = &zebra
@@ -168,11 +219,11 @@ func (l *layout) grid(caption []run, align []document.Align, header [][]run, row
 				continue
 			}
 			part, rest := splitCells(cells, k)
-			drawRow(part, float64(k)*lead+2*pad, fill, l.hair, 0.15)
+			drawRow(part, float64(k)*lead+2*pad, fill, l.hair, 0.15, rt)
 			cells, h = rest, rowHeight(rest, lead)+2*pad
 			nextPage()
 		}
-		drawRow(cells, h, fill, l.hair, 0.15)
+		drawRow(cells, h, fill, l.hair, 0.15, rt)
 	}
 }
 

@@ -221,8 +221,7 @@ func (l *layout) drawTimeline(p *tlPlan) {
 		}
 	}
 	for _, b := range boxes {
-		l.c.SetFillColor(l.accent.r, l.accent.g, l.accent.b)
-		l.c.Circle(b.tick, axis, 0.9, "F")
+		l.c.circle(b.tick, axis, 0.9, l.accent)
 		if b.level < 0 {
 			continue
 		}
@@ -242,6 +241,15 @@ func (l *layout) drawTimeline(p *tlPlan) {
 			y += boxH - float64(len(b.date)+len(b.lab))*lead
 		}
 		top := y
+		// An event with a paragraph is a Link inside the Figure.
+		id, linked := 0, false
+		if b.ev.para != "" {
+			id, linked = l.link(b.ev.para)
+		}
+		var lk *tagNode
+		if linked {
+			lk = l.c.tag("Link")
+		}
 		for _, ln := range b.date {
 			l.drawLine(ln, b.x+(b.w-ln.w)/2, y+baseline(tlSize, lead), b.w, lead, false)
 			y += lead
@@ -250,11 +258,10 @@ func (l *layout) drawTimeline(p *tlPlan) {
 			l.drawLine(ln, b.x+(b.w-ln.w)/2, y+baseline(tlSize, lead), b.w, lead, false)
 			y += lead
 		}
-		if b.ev.para != "" {
-			if id, ok := l.link(b.ev.para); ok {
-				l.c.Link(b.x, top, b.w, y-top, id)
-			}
+		if linked {
+			l.c.link(b.x, top, b.w, y-top, id, runsText(b.ev.date)+" "+runsText(b.ev.label))
 		}
+		l.c.end(lk)
 	}
 	l.y += h + 2
 }
