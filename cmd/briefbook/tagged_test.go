@@ -17,7 +17,8 @@ func TestTaggedOutputs(t *testing.T) {
 	if m := pdfcheck.Missing(); m != "" {
 		t.Skipf("%s is not installed", m)
 	}
-	cases := []struct{ name, src string }{{"seed", seed}}
+	cases := []struct{ name, src string }{{"seed", seed},
+		{"markdown", filepath.Join("testdata", "pictures", "tagged.md")}}
 	wp := filepath.Join(shared, "corpus", "large", "war-and-peace.txt")
 	if _, err := os.Stat(wp); err == nil && !testing.Short() {
 		cases = append(cases, struct{ name, src string }{"war-and-peace", wp})
@@ -37,8 +38,12 @@ func TestTaggedOutputs(t *testing.T) {
 			for _, p := range r.Problems {
 				t.Error(p)
 			}
-			if tc.name == "seed" {
-				for _, role := range []string{"Table", "TH", "Figure", "TOC", "Link", "L", "Quote", "H1", "H2"} {
+			want := map[string][]string{
+				"seed":     {"Table", "TH", "Figure", "TOC", "Link", "L", "Quote", "H1", "H2"},
+				"markdown": {"Table", "TH", "TD", "Figure", "Caption", "L", "LI", "Lbl", "LBody", "Note", "BlockQuote", "Link", "TOC"},
+			}
+			if roles := want[tc.name]; roles != nil {
+				for _, role := range roles {
 					if r.Roles[role] == 0 {
 						t.Errorf("no %s element; roles %v", role, r.Roles)
 					}

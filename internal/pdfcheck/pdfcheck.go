@@ -452,12 +452,17 @@ func splitCalls(ws []string, vocab map[string]bool) []string {
 	var out []string
 	for _, w := range ws {
 		if !vocab[w] {
-			k := len(w)
-			for k > 0 && w[k-1] >= '0' && w[k-1] <= '9' {
-				k--
+			// The call is the last one to three digits (a year before
+			// it is digits too: try each length).
+			split := false
+			for k := len(w) - 1; k >= max(1, len(w)-3) && w[k] >= '0' && w[k] <= '9'; k-- {
+				if vocab[w[:k]] && vocab[w[k:]] {
+					out = append(out, w[:k], w[k:])
+					split = true
+					break
+				}
 			}
-			if k > 0 && k < len(w) && vocab[w[:k]] && vocab[w[k:]] {
-				out = append(out, w[:k], w[k:])
+			if split {
 				continue
 			}
 		}

@@ -79,7 +79,7 @@ func TestAlign(t *testing.T) {
 	if found != 3 || next != 8 {
 		t.Errorf("second page: found %d, next %d", found, next)
 	}
-	if got := splitCalls([]string{"security1", "plain", "x2"}, map[string]bool{"security": true, "1": true}); !slices.Equal(got, []string{"security", "1", "plain", "x2"}) {
+	if got := splitCalls([]string{"security1", "plain", "x2", "20251"}, map[string]bool{"security": true, "1": true, "2025": true}); !slices.Equal(got, []string{"security", "1", "plain", "x2", "2025", "1"}) {
 		t.Errorf("splitCalls = %q", got)
 	}
 }

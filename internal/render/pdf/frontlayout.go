@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/briefbook/briefbook/internal/render"
 )
@@ -245,17 +244,19 @@ func (l *layout) capRuns(runs []run, w float64, n int) (out []run, cut bool) {
 	return runs, false
 }
 
-// letterSpaced sets a short uppercase label letter by letter, a hair
-// space (⅕ em) apart: no space characters, so the text read from the
-// file is the word itself.
+// letterSpaced sets a short uppercase label spaced out by the width of a
+// hair space between letters, with the PDF's character spacing (Tc)
+// rather than space characters: the text read from the file is the word
+// itself.
 func (l *layout) letterSpaced(x, y float64, f face, size float64, col rgb, s string) {
-	gap := size * ptMM / 5
-	var buf [utf8.UTFMax]byte
-	for _, r := range s {
-		t := string(utf8.AppendRune(buf[:0], r))
-		l.c.write(x, y, f, size, col, t)
-		x += l.m.width(l.c, f, size, t) + gap
+	if l.c.dry() {
+		return
 	}
+	gap := l.m.width(l.c, f, size, "\u200A") / ptMM // pt
+	l.c.mark()
+	l.c.RawWriteStr(strconv.FormatFloat(gap, 'f', 2, 64) + " Tc")
+	l.c.write(x, y, f, size, col, s)
+	l.c.RawWriteStr("0 Tc")
 }
 
 // balanced breaks runs into the fewest lines that fit width, then narrows

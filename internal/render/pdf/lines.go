@@ -239,28 +239,12 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 				by -= f.r.size / 0.62 * 0.33 * ptMM
 			}
 			by -= f.r.rise * ptMM
-			switch {
-			case f.r.url != "":
-				// The last guard: whatever the model holds, only an
-				// allowed scheme becomes a /URI action.
-				if u, kind := document.CheckLink(f.r.url); kind == document.LinkExternal {
-					back := l.c.enter(l.linkTag(f.r))
-					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
-					l.c.linkURL(fx, top, f.w, lead, u, f.r.text)
-					l.c.leave(back)
-				} else {
-					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
-				}
-			case f.r.dest != "":
-				if id, ok := l.link(f.r.dest); ok {
-					back := l.c.enter(l.linkTag(f.r))
-					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
-					l.c.link(fx, top, f.w, lead, id, f.r.text)
-					l.c.leave(back)
-				} else {
-					l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
-				}
-			default:
+			if annotate := l.annotation(f, fx, top, lead); annotate != nil {
+				back := l.c.enter(l.linkTag(f.r))
+				l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
+				annotate()
+				l.c.leave(back)
+			} else {
 				l.c.write(fx, by, f.r.face, f.r.size, f.r.color, f.text)
 			}
 			fx += f.w
@@ -275,6 +259,24 @@ func (l *layout) drawLine(ln line, x, y, width, lead float64, justify bool) {
 		}
 	}
 	l.countLine(ln)
+}
+
+// annotation returns what adds the link annotation of fragment f drawn at
+// fx (its line's top and leading), nil when f links nowhere. The last
+// guard: whatever the model holds, only an allowed scheme becomes a /URI
+// action.
+func (l *layout) annotation(f frag, fx, top, lead float64) func() {
+	switch {
+	case f.r.url != "":
+		if u, kind := document.CheckLink(f.r.url); kind == document.LinkExternal {
+			return func() { l.c.linkURL(fx, top, f.w, lead, u, f.r.text) }
+		}
+	case f.r.dest != "":
+		if id, ok := l.link(f.r.dest); ok {
+			return func() { l.c.link(fx, top, f.w, lead, id, f.r.text) }
+		}
+	}
+	return nil
 }
 
 // linkTag returns the Link element of link run r: the one its earlier
