@@ -378,9 +378,6 @@ func checkText(r *Report, path string, f *pdf, si *structInfo) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if os.Getenv("PDFCHECK_KEEP") != "" {
-		dir = os.Getenv("PDFCHECK_KEEP")
-	}
 	stripped := filepath.Join(dir, "stripped.pdf")
 	if err := writeStripped(f, si, path, stripped); err != nil {
 		return err
