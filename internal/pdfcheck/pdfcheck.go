@@ -20,7 +20,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -580,15 +579,6 @@ func init() {
 	}
 }
 
-// sortedKeys returns the keys of m in order, for stable reports.
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // joinChunks joins the texts of the structure with spaces, but for a
 // text that ends in a hyphen: the word goes on in the next one.
