@@ -579,7 +579,6 @@ func init() {
 	}
 }
 
-
 // joinChunks joins the texts of the structure with spaces, but for a
 // text that ends in a hyphen: the word goes on in the next one.
 func joinChunks(chunks []string) string {
