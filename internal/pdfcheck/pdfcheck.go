@@ -20,7 +20,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -378,9 +377,6 @@ func checkText(r *Report, path string, f *pdf, si *structInfo) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if os.Getenv("PDFCHECK_KEEP") != "" {
-		dir = os.Getenv("PDFCHECK_KEEP")
-	}
 	stripped := filepath.Join(dir, "stripped.pdf")
 	if err := writeStripped(f, si, path, stripped); err != nil {
 		return err
@@ -581,16 +577,6 @@ func init() {
 		Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form`) {
 		standardTypes[t] = true
 	}
-}
-
-// sortedKeys returns the keys of m in order, for stable reports.
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // joinChunks joins the texts of the structure with spaces, but for a
