@@ -79,11 +79,9 @@ func tokens(b []byte) []token {
 				continue
 			}
 			t := b[s:i]
-			op := !(t[0] >= '0' && t[0] <= '9' || t[0] == '-' || t[0] == '+' || t[0] == '.') ||
-				string(t) == "true" || string(t) == "false" || string(t) == "null"
-			if string(t) == "true" || string(t) == "false" || string(t) == "null" {
-				op = false
-			}
+			number := t[0] >= '0' && t[0] <= '9' || t[0] == '-' || t[0] == '+' || t[0] == '.'
+			keyword := string(t) == "true" || string(t) == "false" || string(t) == "null"
+			op := !number && !keyword
 			if op && string(t) == "BI" {
 				// Skip the inline image to its EI.
 				e := bytes.Index(b[i:], []byte("EI"))

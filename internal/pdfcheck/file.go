@@ -122,10 +122,12 @@ func (f *pdf) checkXMP(r *Report, cat map[string]any) {
 	if d["/Subtype"] != "/XML" {
 		r.problem("metadata: /Subtype %v, want /XML", d["/Subtype"])
 	}
-	if s, ok := f.objs["obj:"+cat["/Metadata"].(string)]["stream"].(map[string]any); ok {
-		if dd, _ := s["dict"].(map[string]any); dd != nil && dd["/Filter"] != nil {
-			r.problem("metadata: the stream is compressed (PDF/A 6.6.2.1)")
-		}
+	// qpdf leaves the filters out of a stream it decodes: look in the
+	// file.
+	if md := rawStreamDict(f.raw, str(cat["/Metadata"])); md == nil {
+		r.problem("metadata: stream %v not found in the file", cat["/Metadata"])
+	} else if bytes.Contains(md, []byte("/Filter")) {
+		r.problem("metadata: the stream is compressed (PDF/A 6.6.2.1)")
 	}
 	vals, err := xmpValues(data)
 	if err != nil {
@@ -200,6 +202,27 @@ func xmpPart(data []byte, ns string) string {
 			want = false
 		}
 	}
+}
+
+// rawStreamDict returns the dictionary of stream object ref ("N 0 R") as
+// the file writes it, from "N 0 obj" to "stream"; nil when the object is
+// not found written out (in an object stream, say).
+func rawStreamDict(raw []byte, ref string) []byte {
+	num, _, ok := strings.Cut(ref, " ")
+	if !ok {
+		return nil
+	}
+	head := []byte("\n" + num + " 0 obj")
+	i := bytes.Index(raw, head)
+	if i < 0 {
+		return nil
+	}
+	rest := raw[i+len(head):]
+	j := bytes.Index(rest, []byte("stream"))
+	if j < 0 {
+		return nil
+	}
+	return rest[:j]
 }
 
 // pdfDate reads "D:YYYYMMDDHHmmSS+HH'mm'" (or Z), zero when it cannot.

@@ -121,6 +121,7 @@ func Check(path string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.raw = raw
 	r := &Report{Roles: map[string]int{}, MinCoverage: 1}
 	checkHeader(r, raw)
 	f.checkFile(r)
@@ -139,6 +140,7 @@ type pdf struct {
 	pages   []page
 	outline []Heading
 	max     int
+	raw     []byte // the file itself
 }
 
 type page struct {

@@ -84,6 +84,20 @@ func TestAlign(t *testing.T) {
 	}
 }
 
+func TestRawStreamDict(t *testing.T) {
+	raw := []byte("%PDF-1.7\n4 0 obj\n<</Length 3 /Filter /FlateDecode>>\nstream\nabc\nendstream\nendobj\n" +
+		"14 0 obj\n<</Type /Metadata /Length 3>>\nstream\nxyz\nendstream\nendobj\n")
+	if d := rawStreamDict(raw, "4 0 R"); !bytes.Contains(d, []byte("/Filter")) {
+		t.Errorf("4 0 R: %q", d)
+	}
+	if d := rawStreamDict(raw, "14 0 R"); d == nil || bytes.Contains(d, []byte("/Filter")) {
+		t.Errorf("14 0 R: %q", d)
+	}
+	if d := rawStreamDict(raw, "9 0 R"); d != nil {
+		t.Errorf("9 0 R found: %q", d)
+	}
+}
+
 func TestDates(t *testing.T) {
 	want := time.Date(2024, 3, 15, 10, 0, 0, 0, time.UTC)
 	for _, s := range []string{"D:20240315100000Z", "D:20240315100000+00'00'", "D:20240315120000+02'00'"} {

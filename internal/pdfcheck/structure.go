@@ -1,7 +1,6 @@
 package pdfcheck
 
 import (
-	"strconv"
 	"unicode"
 )
 
@@ -48,7 +47,7 @@ func (f *pdf) checkStructure(r *Report) *structInfo {
 		root = map[string]any{} // an empty tree: every link is outside it
 	}
 	// Parent tree: a flat /Nums array or a tree of /Kids.
-	objr := map[string]string{} // annotation ref → its parent-tree element
+	objr := map[int]string{} // parent-tree key of an annotation → its element
 	var nums func(d map[string]any)
 	nums = func(d map[string]any) {
 		if d == nil {
@@ -66,7 +65,7 @@ func (f *pdf) checkStructure(r *Report) *structInfo {
 					si.parents[k] = refs
 				default:
 					if s, ok := arr[i+1].(string); ok {
-						objr["key:"+strconv.Itoa(k)] = s
+						objr[k] = s
 					}
 				}
 			}
@@ -216,8 +215,8 @@ func (f *pdf) checkStructure(r *Report) *structInfo {
 				continue
 			}
 			k, _ := num(ad["/StructParent"])
-			if objr["key:"+strconv.Itoa(k)] != owner {
-				r.problem("page %d: link %s: parent tree entry %d is %q, the tree holds it in %s", i+1, ref, k, objr["key:"+strconv.Itoa(k)], owner)
+			if objr[k] != owner {
+				r.problem("page %d: link %s: parent tree entry %d is %q, the tree holds it in %s", i+1, ref, k, objr[k], owner)
 			}
 		}
 	}

@@ -37,12 +37,5 @@ func DecodeWith(name string, data []byte, o ReadOptions) (*File, error) {
 			return nil, err
 		}
 	}
-	f, err := DecodeAs(name, data, enc)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkNoNUL(name, f.Data, "character"); err != nil {
-		return nil, err
-	}
-	return f, nil
+	return decodeText(name, data, enc)
 }

@@ -197,6 +197,12 @@ func decodeUTF16(name string, data []byte, encName string) (*File, error) {
 		data = data[:len(data)-1]
 	}
 	enc, _ := LookupEncoding(encName)
+	return decodeText(name, data, enc)
+}
+
+// decodeText decodes data as enc and refuses text that holds NUL
+// characters once decoded.
+func decodeText(name string, data []byte, enc Encoding) (*File, error) {
 	f, err := DecodeAs(name, data, enc)
 	if err != nil {
 		return nil, err

@@ -75,7 +75,7 @@ type finisher struct {
 	moved   bool     // an inline annotation was made indirect
 
 	// Tagged files: the object numbers planned before the copy.
-	pageObj   []int         // page objects in page order
+	pageObj   []int         // page objects in page order (plan)
 	byPage    map[int][]int // indexes into t.annots of each page, in order
 	annotObj  []int         // object of each annotation of t.annots
 	nodeObj   map[*tagNode]int
@@ -87,10 +87,11 @@ type finisher struct {
 	iccObj    int
 	rootNum   int // the catalog
 	infoNum   int // the information dictionary
-	// pages is the page count: the parent tree keys pages 0 … pages-1
-	// and annotations from pages on.
-	pages int
 }
+
+// pages is the page count: the parent tree keys pages 0 … pages-1 and
+// annotations from pages on.
+func (f *finisher) pages() int { return len(f.pageObj) }
 
 // plan numbers the objects a tagged file gains: annotations, kept
 // structure elements, the parent tree, the structure tree root, the XMP
@@ -104,9 +105,8 @@ func (f *finisher) plan() error {
 		return err
 	}
 	for _, o := range f.x.objs {
-		obj := f.src[o.off:]
-		if nl := bytes.IndexByte(obj, '\n'); nl >= 0 && bytes.HasPrefix(obj[nl+1:], pageHead) {
-			f.pages++
+		if pageHeadAt(f.src[o.off:]) >= 0 {
+			f.pageObj = append(f.pageObj, o.num)
 		}
 	}
 	f.byPage = map[int][]int{}
@@ -204,21 +204,28 @@ func (f *finisher) copyObjects() error {
 			f.info(o.num)
 			continue
 		}
-		nl := bytes.IndexByte(obj, '\n')
-		isPage := nl >= 0 && bytes.HasPrefix(obj[nl+1:], pageHead)
-		if !isPage {
+		head := pageHeadAt(obj)
+		if head < 0 {
 			f.out.Write(obj)
 			continue
 		}
 		page++
-		if err := f.page(obj, o, page, nl+1+len(pageHead)); err != nil {
+		if err := f.page(obj, o, page, head); err != nil {
 			return err
 		}
 	}
-	if f.tagged && page != len(f.pageObj) {
-		return fmt.Errorf("finishing the file: %d pages", page)
-	}
 	return nil
+}
+
+// pageHeadAt returns the offset after the "<</Type /Page" line of a page
+// object as fpdf writes it ("N 0 obj" on the line before), -1 when obj is
+// not a page.
+func pageHeadAt(obj []byte) int {
+	nl := bytes.IndexByte(obj, '\n')
+	if nl < 0 || !bytes.HasPrefix(obj[nl+1:], pageHead) {
+		return -1
+	}
+	return nl + 1 + len(pageHead)
 }
 
 // page copies page object obj (page n); head is the offset after its
@@ -229,7 +236,6 @@ func (f *finisher) page(obj []byte, o objPos, n, head int) error {
 		return fmt.Errorf("finishing the file: object %d at byte %d: %v", o.num, o.off, err)
 	}
 	if f.tagged {
-		f.pageObj = append(f.pageObj, o.num)
 		if want := len(f.byPage[n]); len(dicts) != want {
 			return fmt.Errorf("finishing the file: page %d has %d annotations, the structure %d", n, len(dicts), want)
 		}
@@ -303,7 +309,7 @@ func (f *finisher) taggedAnnot(d []byte, k int) []byte {
 	}
 	var b bytes.Buffer
 	b.WriteString("<</StructParent ")
-	b.WriteString(strconv.Itoa(f.pages + k))
+	b.WriteString(strconv.Itoa(f.pages() + k))
 	b.WriteString(" /F 4 /Contents ")
 	b.WriteString(textString(text))
 	b.WriteByte(' ')

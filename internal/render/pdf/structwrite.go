@@ -84,7 +84,7 @@ func (f *finisher) structure() error {
 	// each annotation, its Link element.
 	var b bytes.Buffer
 	b.WriteString("<</Nums [")
-	for p := 1; p <= f.pages; p++ {
+	for p := 1; p <= f.pages(); p++ {
 		if p > 1 {
 			b.WriteByte('\n')
 		}
@@ -102,7 +102,7 @@ func (f *finisher) structure() error {
 	}
 	for k, a := range t.annots {
 		b.WriteByte('\n')
-		b.WriteString(strconv.Itoa(f.pages + k))
+		b.WriteString(strconv.Itoa(f.pages() + k))
 		b.WriteByte(' ')
 		ref(&b, f.nodeObj[a.node])
 	}
@@ -115,7 +115,7 @@ func (f *finisher) structure() error {
 	b.WriteString("] /ParentTree ")
 	ref(&b, f.parentObj)
 	b.WriteString(" /ParentTreeNextKey ")
-	b.WriteString(strconv.Itoa(f.pages + len(t.annots)))
+	b.WriteString(strconv.Itoa(f.pages() + len(t.annots)))
 	if len(ids) > 0 {
 		// The ID tree lists the IDs in byte order (a name tree's keys
 		// are sorted).

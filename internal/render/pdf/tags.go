@@ -74,12 +74,11 @@ type tagger struct {
 	page    int      // page of the open sequence
 	mcids   [][]*tagNode
 	annots  []tagAnnot
-	nodes   int // elements created, for the writer's object count
 }
 
 func newTagger() *tagger {
 	root := &tagNode{role: "Document"}
-	return &tagger{root: root, cur: root, nodes: 1}
+	return &tagger{root: root, cur: root}
 }
 
 // tag opens an element of role as the last child of the current one and
@@ -93,7 +92,6 @@ func (c *canvas) tag(role string) *tagNode {
 	n := &tagNode{role: role, parent: t.cur}
 	t.cur.kids = append(t.cur.kids, tagKid{node: n, mcid: -1, annot: -1})
 	t.cur = n
-	t.nodes++
 	return n
 }
 
